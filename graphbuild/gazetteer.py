@@ -1,0 +1,241 @@
+"""The actor gazetteer: data files in seeds/gazetteer/, merged with the user's own.
+
+File format (JSON), documented in seeds/gazetteer/README.md:
+  {"source": "...", "actors": [
+     {"id": "iran", "name": "Iran", "kind": "STATE", "country": "IRN",
+      "aliases": ["Islamic Republic of Iran", "the Islamic Republic"],
+      "demonyms": ["Iranian"], "capitals": ["Tehran"],
+      "members": [], "note": "..."}]}
+Only id, name and kind are required. A user file given with --gazetteer is
+merged over the built-in one: an entry with a known id replaces the fields it
+gives and adds its aliases; an entry with a new id is added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from graphbuild.errors import GazetteerError
+from graphbuild.records import ACTOR_KINDS, Actor
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                         "\u2014": "-"})
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(name: str) -> str:
+    """Comparable form of a name: folded case, plain quotes/dashes, no leading article."""
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_ARTICLE.sub("", text)
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.casefold()
+
+
+def slug(name: str) -> str:
+    """A stable id for an actor that is not in the gazetteer."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", normalise(ascii_name)).strip("-") or "actor"
+
+
+def is_acronym(alias: str) -> bool:
+    """Short all-capital aliases ("US", "IS", "PA") only match in capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    text: str
+    actor_id: str
+    how: str  # "name" | "alias" | "capital"
+    case_sensitive: bool
+
+
+class Gazetteer:
+    """Canonical actors and every name that refers to them."""
+
+    def __init__(self, entries: Iterable[dict[str, Any]]) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._entries: dict[str, dict[str, Any]] = {}
+        for entry in entries:
+            self._merge(entry)
+        self._index()
+
+    # -- loading -----------------------------------------------------------
+    @classmethod
+    def load(cls, extra: Sequence[str | Path] = (), builtin: bool = True) -> "Gazetteer":
+        """The built-in gazetteer, with the user's files merged over it in order."""
+        entries: list[dict[str, Any]] = []
+        if builtin:
+            for name, text in _builtin_files():
+                entries.extend(_entries_from(text, name))
+        for path in extra:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise GazetteerError(f"cannot read gazetteer {path}: {exc}") from exc
+            entries.extend(_entries_from(text, str(path)))
+        return cls(entries)
+
+    def _merge(self, entry: dict[str, Any]) -> None:
+        actor_id = entry["id"]
+        old = self._entries.get(actor_id)
+        if old is None:
+            self._entries[actor_id] = dict(entry)
+            return
+        merged = dict(old)
+        for key, value in entry.items():
+            if key in ("aliases", "demonyms", "capitals", "members") and isinstance(value, list):
+                merged[key] = list(dict.fromkeys([*old.get(key, []), *value]))
+            else:
+                merged[key] = value
+        self._entries[actor_id] = merged
+
+    def _index(self) -> None:
+        self._by_name: dict[str, str] = {}
+        self._by_acronym: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        self._capitals: dict[str, str] = {}
+        self.forms: list[SurfaceForm] = []
+        for actor_id, e in self._entries.items():
+            aliases = tuple(dict.fromkeys([e["name"], *e.get("aliases", [])]))
+            self.actors[actor_id] = Actor(
+                id=actor_id,
+                name=e["name"],
+                kind=e["kind"],
+                country=e.get("country"),
+                aliases=aliases,
+                curated=True,
+                members=tuple(e.get("members", [])),
+                description=e.get("note"),
+            )
+            for i, alias in enumerate(aliases):
+                self._add_form(alias, actor_id, "name" if i == 0 else "alias")
+            for capital in e.get("capitals", []):
+                self._add_form(capital, actor_id, "capital")
+                self._capitals.setdefault(normalise(capital), actor_id)
+            for demonym in e.get("demonyms", []):
+                self._demonyms.setdefault(normalise(demonym), actor_id)
+
+    def _add_form(self, text: str, actor_id: str, how: str) -> None:
+        acronym = is_acronym(text)
+        self.forms.append(SurfaceForm(text, actor_id, how, acronym))
+        if acronym:
+            self._by_acronym.setdefault(text.replace(".", ""), actor_id)
+        else:
+            # first entry wins: built-in files load states first, so "Georgia"
+            # stays the country unless a user file says otherwise by id.
+            self._by_name.setdefault(normalise(text), actor_id)
+
+    # -- lookups -----------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.actors
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, name: str) -> Actor | None:
+        """The actor a name, alias or capital refers to, or None."""
+        actor_id = self._by_acronym.get(name.strip().replace(".", ""))
+        if actor_id is None:
+            actor_id = self._by_name.get(normalise(name))
+        if actor_id is None:
+            actor_id = self._capitals.get(normalise(name))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def demonym(self, word: str) -> Actor | None:
+        """"Iranian" -> Iran; None when the word is no demonym."""
+        actor_id = self._demonyms.get(normalise(word))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def capital(self, word: str) -> Actor | None:
+        actor_id = self._capitals.get(normalise(word))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def by_country(self, iso3: str, kind: str = "STATE") -> Actor | None:
+        for actor in self.actors.values():
+            if actor.country == iso3 and actor.kind == kind:
+                return actor
+        return None
+
+    def coalitions(self) -> list[Actor]:
+        return [a for a in self.actors.values() if a.kind == "COALITION"]
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[Actor, float]]:
+        """Actors whose names are closest to `query` (fuzzy), best first."""
+        from rapidfuzz import fuzz, process
+
+        choices = {f"{f.actor_id}\x1f{f.text}": normalise(f.text) for f in self.forms}
+        found = process.extract(normalise(query), choices, scorer=fuzz.WRatio, limit=limit * 4)
+        best: dict[str, float] = {}
+        for _choice, score, key in found:
+            actor_id = key.split("\x1f", 1)[0]
+            best[actor_id] = max(best.get(actor_id, 0.0), float(score))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(self.actors[a], s) for a, s in ranked]
+
+    def uncurated(self, name: str, kind: str) -> Actor:
+        """An actor spaCy found that the gazetteer lacks."""
+        return Actor(id=slug(name), name=name, kind=kind, curated=False, aliases=(name,))
+
+    def with_actor(self, actor: Actor) -> "Gazetteer":
+        entries = list(self._entries.values())
+        entries.append({"id": actor.id, "name": actor.name, "kind": actor.kind,
+                        "country": actor.country, "aliases": list(actor.aliases)})
+        return Gazetteer(entries)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors.values())
+
+
+def _builtin_files() -> list[tuple[str, str]]:
+    try:
+        folder = resources.files("graphbuild.seeds").joinpath("gazetteer")
+        files = sorted((p for p in folder.iterdir() if p.name.endswith(".json")),
+                       key=lambda p: p.name)
+        return [(f"gazetteer/{p.name}", p.read_text(encoding="utf-8")) for p in files]
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        # a source checkout used without installing: seeds/ beside the package
+        folder = Path(__file__).resolve().parent.parent / "seeds" / "gazetteer"
+        if not folder.is_dir():
+            raise GazetteerError("built-in gazetteer not found; reinstall graphbuild") from None
+        return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def _entries_from(text: str, where: str) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GazetteerError(f"gazetteer {where} is not valid JSON: {exc}") from exc
+    actors = data.get("actors") if isinstance(data, dict) else data
+    if not isinstance(actors, list):
+        raise GazetteerError(f"gazetteer {where}: expected {{\"actors\": [...]}}")
+    out = []
+    for i, entry in enumerate(actors):
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), str) and entry.get(k) for k in ("id", "name", "kind")
+        ):
+            raise GazetteerError(f"gazetteer {where}: entry {i} needs string id, name and kind")
+        if entry["kind"] not in ACTOR_KINDS:
+            raise GazetteerError(
+                f"gazetteer {where}: entry {entry['id']!r} has unknown kind {entry['kind']!r}"
+            )
+        out.append(entry)
+    return out
+
+

@@ -1,0 +1,230 @@
+"""The records that flow between stages: plain, frozen, typed.
+
+articles -> sentences -> actor mentions -> resolved actors -> triples -> store.
+spaCy objects never leave the NLP stages; everything here is plain data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+ACTOR_KINDS = (
+    "STATE",
+    "GOVERNMENT",
+    "MILITARY",
+    "ARMED_GROUP",
+    "POLITICAL_PARTY",
+    "PERSON",
+    "IGO",
+    "NGO",
+    "MEDIA",
+    "COALITION",
+    "OTHER",
+)
+
+
+def content_id(text: str) -> str:
+    """Stable article id for text that came without one."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. `text` is the text all offsets refer to."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date "YYYY-MM-DD" when known
+    url: str | None = None
+    source: str | None = None
+    location: str | None = None  # where it was read from: path or path:line
+
+    def meta(self) -> dict[str, Any]:
+        """The article fields of a triple record (formats.md)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "url": self.url,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """An input that could not be read; reported and skipped, never fatal alone."""
+
+    location: str  # path, or path:line for JSONL
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # position of the sentence in its article, from 0
+    text: str
+    start: int  # character offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: from the gazetteer (curated) or from NER (not curated)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None  # ISO 3166-1 alpha-3, see formats.md
+    aliases: tuple[str, ...] = ()
+    curated: bool = True
+    members: tuple[str, ...] = ()  # for a COALITION: ids of its member actors
+    description: str | None = None
+
+    def ref(self, text: str) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "text": text,
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in a sentence that name an actor (after resolution)."""
+
+    actor: Actor
+    text: str
+    start: int  # character offsets into Article.text
+    end: int
+    how: str = "name"  # name | alias | capital | demonym | pronoun | description | ner
+
+
+@dataclass(frozen=True)
+class Triple:
+    """subject -relation-> object, found in one sentence of one article."""
+
+    article: Article
+    sentence: Sentence
+    subject: Actor
+    subject_text: str
+    relation: str  # a name from graphbuild.relations.RELATIONS
+    predicate: str  # the words that carry the relation
+    object: Actor
+    object_text: str
+    score: float
+    negated: bool = False
+    hedged: bool = False
+    historical: bool = False
+    confidence: float = 0.5
+    evidence: str = ""  # which rule and cue produced it
+
+    @property
+    def statement_id(self) -> str:
+        """Stable id: the same triple from the same sentence is one statement."""
+        key = "\x1f".join(
+            [
+                self.article.id,
+                str(self.sentence.index),
+                self.subject.id,
+                self.relation,
+                self.object.id,
+                self.predicate,
+                "1" if self.negated else "0",
+            ]
+        )
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+    def to_json(self) -> dict[str, Any]:
+        """The triple record of formats.md (plus extra fields)."""
+        return {
+            "article": self.article.meta(),
+            "sentence": {
+                "index": self.sentence.index,
+                "text": self.sentence.text,
+                "start": self.sentence.start,
+                "end": self.sentence.end,
+            },
+            "subject": self.subject.ref(self.subject_text),
+            "relation": self.relation,
+            "predicate": self.predicate,
+            "object": self.object.ref(self.object_text),
+            "score": self.score,
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "historical": self.historical,
+            "confidence": self.confidence,
+            "evidence": self.evidence,
+            "subject_curated": self.subject.curated,
+            "object_curated": self.object.curated,
+        }
+
+
+def _actor_from_ref(ref: dict[str, Any], curated: bool) -> Actor:
+    return Actor(
+        id=str(ref["id"]),
+        name=str(ref.get("name") or ref["id"]),
+        kind=str(ref.get("kind") or "OTHER"),
+        country=ref.get("country"),
+        curated=curated,
+    )
+
+
+def triple_from_json(record: dict[str, Any], article_text: str | None = None) -> Triple:
+    """Rebuild a Triple from a formats.md record (as written by `graphbuild extract`).
+
+    Raises KeyError/TypeError/ValueError on a malformed record; callers turn that
+    into a clear message with the line number.
+    """
+    art = record["article"]
+    sent = record["sentence"]
+    article = Article(
+        id=str(art["id"]),
+        text=article_text or "",
+        title=art.get("title"),
+        published=art.get("published"),
+        url=art.get("url"),
+        source=art.get("source"),
+    )
+    sentence = Sentence(
+        index=int(sent["index"]),
+        text=str(sent["text"]),
+        start=int(sent["start"]),
+        end=int(sent["end"]),
+    )
+    subj, obj = record["subject"], record["object"]
+    return Triple(
+        article=article,
+        sentence=sentence,
+        subject=_actor_from_ref(subj, bool(record.get("subject_curated", True))),
+        subject_text=str(subj.get("text") or subj.get("name") or ""),
+        relation=str(record["relation"]),
+        predicate=str(record.get("predicate") or ""),
+        object=_actor_from_ref(obj, bool(record.get("object_curated", True))),
+        object_text=str(obj.get("text") or obj.get("name") or ""),
+        score=float(record.get("score", 0.0)),
+        negated=bool(record.get("negated", False)),
+        hedged=bool(record.get("hedged", False)),
+        historical=bool(record.get("historical", False)),
+        confidence=float(record.get("confidence", 0.5)),
+        evidence=str(record.get("evidence") or ""),
+    )
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest or load run did, for the end-of-run line."""
+
+    new: int = 0
+    present: int = 0
+    failed: int = 0
+    statements: int = 0
+    actors: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+    interrupted: bool = False

@@ -1,0 +1,74 @@
+"""The store interface: one graph model, two backends (LadybugDB, Neo4j).
+
+Graph model (identical on every backend):
+  (:Actor {id, name, kind, country, aliases, curated})
+  (:Article {id, title, published, url, source})
+  (:Statement {id, relation, predicate, sentence, sentence_index, start, end,
+               negated, hedged, historical, score, confidence, evidence})
+  (:Statement)-[:SUBJECT]->(:Actor), (:Statement)-[:OBJECT]->(:Actor),
+  (:Statement)-[:IN]->(:Article)
+  (:Actor)-[:<RELATION> {mentions, hedged_mentions, score, first_seen, last_seen}]->(:Actor)
+     one aggregated edge per (subject, relation, object), built from the
+     non-negated statements; <RELATION> is a name from graphbuild.relations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from graphbuild.records import Actor, Article, Triple
+
+
+@dataclass(frozen=True)
+class AddResult:
+    new_article: bool  # False when the article was already in the store
+    new_statements: int  # statements created by this call (0 on a re-ingest)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the pipeline, queries and views need from a graph database."""
+
+    def add_article(self, article: Article, triples: Sequence[Triple]) -> AddResult:
+        """Write one article with its triples in one transaction: whole or absent.
+
+        Idempotent: statements are merged by Triple.statement_id, and an
+        aggregated edge's counters move only for statements this call creates.
+        """
+        ...
+
+    def add_actors(self, actors: Sequence[Actor]) -> None:
+        """Merge actors (e.g. coalition members from the gazetteer)."""
+        ...
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run Cypher with $parameters; rows as dicts keyed by the RETURN names."""
+        ...
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Every actor: {id, name, kind, country, aliases (list), curated}."""
+        ...
+
+    def actor_edges(self) -> list[dict[str, Any]]:
+        """Every aggregated edge: {source, target, relation, mentions,
+        hedged_mentions, score, first_seen, last_seen}."""
+        ...
+
+    def evidence(
+        self, source: str, relation: str, target: str, limit: int = 3
+    ) -> list[dict[str, Any]]:
+        """Statements behind one edge, newest first: {statement, sentence,
+        predicate, negated, hedged, article_id, title, published, url}."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """Counts: actors, articles, statements, edges (aggregated)."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store": ...
+
+    def __exit__(self, *exc: object) -> None: ...
