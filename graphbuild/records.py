@@ -173,6 +173,8 @@ def _actor_from_ref(ref: dict[str, Any], curated: bool) -> Actor:
         kind=str(ref.get("kind") or "OTHER"),
         country=ref.get("country"),
         curated=curated,
+        # matches Gazetteer.uncurated(), so a loaded actor equals an ingested one
+        aliases=() if curated else (str(ref.get("name") or ref["id"]),),
     )
 
 
