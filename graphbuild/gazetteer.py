@@ -49,6 +49,15 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", normalise(ascii_name)).strip("-") or "actor"
 
 
+def _acronym_key(name: str) -> str:
+    """Case-kept form of an all-capital name: "the U.S.'s" -> "US"."""
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
+    text = _LEADING_ARTICLE.sub("", text)
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.replace(".", "")
+
+
 def is_acronym(alias: str) -> bool:
     """Short all-capital aliases ("US", "IS", "PA") only match in capitals."""
     letters = [c for c in alias if c.isalpha()]
@@ -107,8 +116,11 @@ class Gazetteer:
         self._by_name: dict[str, str] = {}
         self._by_acronym: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
+        self._demonym_acronyms: dict[str, str] = {}  # "US" officials, never "us"
         self._capitals: dict[str, str] = {}
+        self._claims: dict[str, list[str]] = {}  # lookup key -> every actor giving it
         self.forms: list[SurfaceForm] = []
+        self._form_set: set[SurfaceForm] = set()
         for actor_id, e in self._entries.items():
             aliases = tuple(dict.fromkeys([e["name"], *e.get("aliases", [])]))
             self.actors[actor_id] = Actor(
@@ -125,19 +137,40 @@ class Gazetteer:
                 self._add_form(alias, actor_id, "name" if i == 0 else "alias")
             for capital in e.get("capitals", []):
                 self._add_form(capital, actor_id, "capital")
-                self._capitals.setdefault(normalise(capital), actor_id)
             for demonym in e.get("demonyms", []):
-                self._demonyms.setdefault(normalise(demonym), actor_id)
+                claims = self._claims.setdefault("D:" + normalise(demonym), [])
+                if actor_id not in claims:
+                    claims.append(actor_id)
+                if is_acronym(demonym):
+                    self._demonym_acronyms.setdefault(_acronym_key(demonym), actor_id)
+                else:
+                    self._demonyms.setdefault(normalise(demonym), actor_id)
 
     def _add_form(self, text: str, actor_id: str, how: str) -> None:
         acronym = is_acronym(text)
-        self.forms.append(SurfaceForm(text, actor_id, how, acronym))
+        texts = [text]
+        bare = _LEADING_ARTICLE.sub("", text)
+        if bare != text and bare:
+            # phrase matchers match words literally: "the Kremlin" must not
+            # hide "Kremlin" alone
+            texts.append(bare)
+        for form_text in texts:
+            form = SurfaceForm(form_text, actor_id, how, acronym)
+            if form not in self._form_set:
+                self._form_set.add(form)
+                self.forms.append(form)
+        key = _acronym_key(text) if acronym else normalise(text)
+        claims = self._claims.setdefault(("A:" if acronym else "N:") + key, [])
+        if actor_id not in claims:
+            claims.append(actor_id)
         if acronym:
-            self._by_acronym.setdefault(text.replace(".", ""), actor_id)
+            self._by_acronym.setdefault(key, actor_id)
+        elif how == "capital":
+            self._capitals.setdefault(key, actor_id)
         else:
             # first entry wins: built-in files load states first, so "Georgia"
             # stays the country unless a user file says otherwise by id.
-            self._by_name.setdefault(normalise(text), actor_id)
+            self._by_name.setdefault(key, actor_id)
 
     # -- lookups -----------------------------------------------------------
     def __len__(self) -> int:
@@ -151,7 +184,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Actor | None:
         """The actor a name, alias or capital refers to, or None."""
-        actor_id = self._by_acronym.get(name.strip().replace(".", ""))
+        actor_id = self._by_acronym.get(_acronym_key(name))
         if actor_id is None:
             actor_id = self._by_name.get(normalise(name))
         if actor_id is None:
@@ -159,13 +192,19 @@ class Gazetteer:
         return self.actors.get(actor_id) if actor_id else None
 
     def demonym(self, word: str) -> Actor | None:
-        """"Iranian" -> Iran; None when the word is no demonym."""
-        actor_id = self._demonyms.get(normalise(word))
+        """"Iranian" -> Iran; "U.S." -> United States; None when the word is no demonym."""
+        actor_id = self._demonym_acronyms.get(_acronym_key(word)) or self._demonyms.get(
+            normalise(word))
         return self.actors.get(actor_id) if actor_id else None
 
     def capital(self, word: str) -> Actor | None:
         actor_id = self._capitals.get(normalise(word))
         return self.actors.get(actor_id) if actor_id else None
+
+    def collisions(self) -> dict[str, list[str]]:
+        """Names (aliases, capitals) that more than one actor gives, with those
+        actors' ids in load order: the first one is what lookup() returns."""
+        return {key[2:]: ids for key, ids in self._claims.items() if len(ids) > 1}
 
     def by_country(self, iso3: str, kind: str = "STATE") -> Actor | None:
         for actor in self.actors.values():
