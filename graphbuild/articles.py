@@ -97,7 +97,8 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadProbl
             continue
         if stat.S_ISDIR(info.st_mode):
             found = 0
-            for item in _walk(path, ancestors={(info.st_dev, info.st_ino)}):
+            key = (info.st_dev, info.st_ino)
+            for item in _walk(path, ancestors={key}, seen={key}):
                 found += isinstance(item, Path)
                 yield item
             if not found:
@@ -107,7 +108,12 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadProbl
             yield path
 
 
-def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[Path | ReadProblem]:
+def _walk(
+    folder: Path, ancestors: set[tuple[int, int]], seen: set[tuple[int, int]]
+) -> Iterator[Path | ReadProblem]:
+    """Article files under `folder`; `ancestors` are the folders on the way down
+    (a link to one is a loop), `seen` all folders walked (a second link to one
+    is skipped: its files were read already)."""
     try:
         names = sorted(entry.name for entry in os.scandir(folder))
     except OSError as exc:
@@ -129,8 +135,9 @@ def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[Path | Read
             if key in ancestors:
                 # a link back up the tree: following it would never end
                 yield ReadProblem(str(path), "symbolic link loop; not followed")
-                continue
-            yield from _walk(path, ancestors | {key})
+            elif key not in seen:
+                seen.add(key)
+                yield from _walk(path, ancestors | {key}, seen)
         elif wanted:
             if stat.S_ISREG(info.st_mode):
                 yield path
@@ -163,8 +170,11 @@ def read_articles(
     """
     for given in paths:
         if str(given) == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_jsonl_stream(stream, STDIN_NAME)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+            if stream is None:  # the process was started without standard input
+                yield ReadProblem(STDIN_NAME, "no standard input")
+            else:
+                yield from _read_jsonl_stream(stream, STDIN_NAME)
             continue
         for item in iter_article_paths([given]):
             if isinstance(item, ReadProblem):
@@ -309,7 +319,7 @@ def _detect_legacy(data: bytes) -> str:
         # charset_normalizer often ranks a Baltic or Central European code page
         # first for Latin-1 text; English news in a legacy encoding is cp1252.
         for match in results:
-            close = match.chaos <= best.chaos + 0.05 and match.coherence >= best.coherence - 0.1
+            close = match.chaos <= best.chaos + 0.1 and match.coherence >= best.coherence - 0.1
             if close and "cp1252" in match.could_be_from_charset:
                 encoding = "cp1252"
                 break

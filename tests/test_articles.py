@@ -233,6 +233,15 @@ def _symlink_loop(tmp: Path) -> list[Path]:
     return [folder]
 
 
+def _two_links_to_one_folder(tmp: Path) -> list[Path]:
+    (tmp / "shared").mkdir()
+    (tmp / "shared" / "x.txt").write_text("Egypt and Jordan met.")
+    (tmp / "corpus").mkdir()
+    (tmp / "corpus" / "a").symlink_to(tmp / "shared")
+    (tmp / "corpus" / "b").symlink_to(tmp / "shared")
+    return [tmp / "corpus"]
+
+
 def _broken_link(tmp: Path) -> list[Path]:
     (tmp / "corpus").mkdir()
     (tmp / "corpus" / "gone.txt").symlink_to(tmp / "nowhere.txt")
@@ -247,6 +256,9 @@ def _nothing_readable(tmp: Path) -> list[Path]:
     return [tmp / "corpus"]
 
 
+# charset_normalizer alone ranks cp1257 first for this one ("ą Genčve")
+LATIN = "Le président a rencontré à Genève le ministre des Affaires étrangères. Déjà vu."
+ARABIC = "إيران وسوريا وقعتا اتفاقا للتعاون العسكري في دمشق يوم الاثنين"
 UNDETECTABLE = bytes(b for b in random.Random(0).randbytes(3000) if b)[:2000]
 
 MATRIX: list[tuple[str, Callable[[Path], list[Path]], Expect]] = [
@@ -277,10 +289,13 @@ MATRIX: list[tuple[str, Callable[[Path], list[Path]], Expect]] = [
     ),
     (
         "latin-1",
-        _write(
-            "l1.txt", "Le ministre a rencontré à Genève le président égyptien.".encode("latin-1")
-        ),
-        [("article", "l1.txt", "Le ministre a rencontré à Genève le président égyptien.")],
+        _write("l1.txt", LATIN.encode("latin-1")),
+        [("article", "l1.txt", LATIN)],
+    ),
+    (
+        "arabic cp1256",
+        _write("ar.txt", ARABIC.encode("cp1256")),
+        [("article", "ar.txt", ARABIC)],
     ),
     (
         "cp1252",
@@ -394,6 +409,11 @@ MATRIX: list[tuple[str, Callable[[Path], list[Path]], Expect]] = [
             ("problem", "inner/back", "symbolic link loop"),
             ("problem", "self.txt", "symbolic link loop"),
         ],
+    ),
+    (
+        "two links to one folder",
+        _two_links_to_one_folder,
+        [("article", "corpus/a/x.txt", "Egypt and Jordan met.")],
     ),
     (
         "broken symlink",
