@@ -10,7 +10,8 @@ Inputs:
   a symlink back to a folder being walked is reported once and not followed;
   hidden files and folders (name starts with '.') are skipped; only
   .txt .md .markdown .html .htm .jsonl are read, anything else is skipped silently.
-- files named explicitly: by extension; an unknown extension is read as text.
+- files named explicitly (hidden ones too, and pipes such as /dev/fd/63): by
+  extension; an unknown extension is read as text.
 - .txt/.md: one article; title = first non-empty line if short (< 200 chars)
   and without a final period. Markdown markup is stripped lightly (headings,
   emphasis, links, quotes, bullets, rules) before the text becomes Article.text.

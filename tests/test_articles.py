@@ -466,6 +466,23 @@ def test_bad_input_matrix(
             assert "\x00" not in content and "\r" not in content
 
 
+def test_pipe_named_explicitly_is_read_but_fifo_in_folder_is_not(tmp_path: Path) -> None:
+    # `graphbuild ingest <(zcat news.txt.gz)` names a pipe such as /dev/fd/63
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "wb") as writer:
+        writer.write(b"Bahrain and Qatar restored ties.\n")
+    try:
+        [article] = read(f"/dev/fd/{read_end}")
+    finally:
+        os.close(read_end)
+    assert article.text == "Bahrain and Qatar restored ties.\n"
+    # a FIFO found while walking a folder would block forever: it is reported
+    os.mkfifo(tmp_path / "feed.txt")
+    fifo, folder = read(tmp_path)
+    assert fifo == ReadProblem(str(tmp_path / "feed.txt"), "not a regular file")
+    assert folder.location == str(tmp_path) and "no article files" in folder.reason
+
+
 def test_a_problem_does_not_stop_the_next_input(tmp_path: Path) -> None:
     records = read(tmp_path / "missing", tmp_path, SEED)
     assert isinstance(records[0], ReadProblem) and isinstance(records[1], ReadProblem)
