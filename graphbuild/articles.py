@@ -7,7 +7,8 @@ module never raises for bad input (only `article_from_text` raises, for empty te
 Inputs:
 - `-`: JSONL on standard input.
 - folders: walked recursively in sorted (code point) order, following symlinks;
-  a symlink back to a folder being walked is reported once and not followed;
+  a symlink back to a folder being walked is reported once and not followed,
+  a folder reached again through another link is not walked twice;
   hidden files and folders (name starts with '.') are skipped; only
   .txt .md .markdown .html .htm .jsonl are read, anything else is skipped silently.
 - files named explicitly (hidden ones too, and pipes such as /dev/fd/63): by
@@ -30,6 +31,8 @@ a leading BOM is dropped; \\r\\n, \\r, \\v and \\f become \\n; NUL, the other C0
 controls (except \\t) and DEL are removed; lone surrogates (possible from JSON
 escapes) become U+FFFD. Bidi marks, emoji and all other characters are kept.
 Nothing else is stripped, so the seed article's text is its file's text.
+A file is "binary" when it has NUL bytes and is not UTF-16/32, or when over a
+quarter of its decoded text is control characters.
 
 Ids: the content hash of the normalised text (records.content_id) unless given,
 so the same text read twice gets the same id. The same id with different text
