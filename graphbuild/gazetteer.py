@@ -38,8 +38,7 @@ def normalise(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
     text = _SPACES.sub(" ", text).strip()
     text = _LEADING_ARTICLE.sub("", text)
-    if text.endswith("'s"):
-        text = text[:-2]
+    text = text.removesuffix("'s")
     return text.casefold()
 
 
@@ -53,8 +52,7 @@ def _acronym_key(name: str) -> str:
     """Case-kept form of an all-capital name: "the U.S.'s" -> "US"."""
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES).strip()
     text = _LEADING_ARTICLE.sub("", text)
-    if text.endswith("'s"):
-        text = text[:-2]
+    text = text.removesuffix("'s")
     return text.replace(".", "")
 
 
@@ -84,19 +82,30 @@ class Gazetteer:
 
     # -- loading -----------------------------------------------------------
     @classmethod
-    def load(cls, extra: Sequence[str | Path] = (), builtin: bool = True) -> "Gazetteer":
+    def load(cls, extra: Sequence[str | Path] = (), builtin: bool = True) -> Gazetteer:
         """The built-in gazetteer, with the user's files merged over it in order."""
         entries: list[dict[str, Any]] = []
+        known: set[str] = set()
         if builtin:
             for name, text in _builtin_files():
-                entries.extend(_entries_from(text, name))
+                entries.extend(_entries_from(text, name, known))
         for path in extra:
+            file = Path(path)
+            if not file.is_file():
+                raise GazetteerError(f"gazetteer file not found: {path}")
             try:
-                text = Path(path).read_text(encoding="utf-8")
+                text = file.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
                 raise GazetteerError(f"cannot read gazetteer {path}: {exc}") from exc
-            entries.extend(_entries_from(text, str(path)))
-        return cls(entries)
+            entries.extend(_entries_from(text, str(path), known))
+        gazetteer = cls(entries)
+        for actor in gazetteer:
+            unknown = [m for m in actor.members if m not in gazetteer.actors]
+            if unknown:
+                raise GazetteerError(
+                    f"gazetteer: {actor.id!r} lists unknown member id(s) {', '.join(unknown)}"
+                )
+        return gazetteer
 
     def _merge(self, entry: dict[str, Any]) -> None:
         actor_id = entry["id"]
@@ -147,9 +156,9 @@ class Gazetteer:
                     self._demonyms.setdefault(normalise(demonym), actor_id)
 
     def _add_form(self, text: str, actor_id: str, how: str) -> None:
-        acronym = is_acronym(text)
-        texts = [text]
         bare = _LEADING_ARTICLE.sub("", text)
+        acronym = is_acronym(bare)  # "the UN" is as case-bound as "UN"
+        texts = [text]
         if bare != text and bare:
             # phrase matchers match words literally: "the Kremlin" must not
             # hide "Kremlin" alone
@@ -232,7 +241,7 @@ class Gazetteer:
         """An actor spaCy found that the gazetteer lacks."""
         return Actor(id=slug(name), name=name, kind=kind, curated=False, aliases=(name,))
 
-    def with_actor(self, actor: Actor) -> "Gazetteer":
+    def with_actor(self, actor: Actor) -> Gazetteer:
         entries = list(self._entries.values())
         entries.append({"id": actor.id, "name": actor.name, "kind": actor.kind,
                         "country": actor.country, "aliases": list(actor.aliases)})
@@ -256,7 +265,13 @@ def _builtin_files() -> list[tuple[str, str]]:
         return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-def _entries_from(text: str, where: str) -> list[dict[str, Any]]:
+_LIST_FIELDS = ("aliases", "demonyms", "capitals", "members")
+_ISO3 = re.compile(r"[A-Z]{3}")
+
+
+def _entries_from(text: str, where: str, known: set[str]) -> list[dict[str, Any]]:
+    """The checked entries of one file; `known` collects the ids seen so far, so
+    an entry for a known id may give only the fields it changes."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -266,14 +281,36 @@ def _entries_from(text: str, where: str) -> list[dict[str, Any]]:
         raise GazetteerError(f"gazetteer {where}: expected {{\"actors\": [...]}}")
     out = []
     for i, entry in enumerate(actors):
-        if not isinstance(entry, dict) or not all(
-            isinstance(entry.get(k), str) and entry.get(k) for k in ("id", "name", "kind")
-        ):
-            raise GazetteerError(f"gazetteer {where}: entry {i} needs string id, name and kind")
-        if entry["kind"] not in ACTOR_KINDS:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
+            raise GazetteerError(f"gazetteer {where}: entry {i} needs a string id")
+        actor_id = entry["id"]
+        required = ("name", "kind") if actor_id not in known else ()
+        for key in ("name", "kind", "note"):
+            value = entry.get(key)
+            if (key in required or value is not None) and not (isinstance(value, str) and value):
+                raise GazetteerError(
+                    f"gazetteer {where}: entry {actor_id!r} needs a non-empty string {key}"
+                )
+        if "kind" in entry and entry["kind"] not in ACTOR_KINDS:
             raise GazetteerError(
-                f"gazetteer {where}: entry {entry['id']!r} has unknown kind {entry['kind']!r}"
+                f"gazetteer {where}: entry {actor_id!r} has unknown kind {entry['kind']!r}"
+                f" (one of {', '.join(ACTOR_KINDS)})"
             )
+        country = entry.get("country")
+        if country is not None and not (isinstance(country, str) and _ISO3.fullmatch(country)):
+            raise GazetteerError(
+                f"gazetteer {where}: entry {actor_id!r} country must be an ISO 3166-1"
+                f' alpha-3 code such as "IRN", or null, not {country!r}'
+            )
+        for key in _LIST_FIELDS:
+            values = entry.get(key, [])
+            if not isinstance(values, list) or not all(
+                isinstance(v, str) and v.strip() for v in values
+            ):
+                raise GazetteerError(
+                    f"gazetteer {where}: entry {actor_id!r} {key} must be a list of names"
+                )
+        known.add(actor_id)
         out.append(entry)
     return out
 

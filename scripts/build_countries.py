@@ -33,7 +33,7 @@ from countryinfo import CountryInfo
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from graphbuild.gazetteer import normalise, slug  # noqa: E402
+from graphbuild.gazetteer import normalise, slug
 
 OVERRIDES = REPO / "seeds" / "gazetteer" / "countries_overrides.toml"
 OUT = REPO / "seeds" / "gazetteer" / "00_countries.json"
