@@ -1,0 +1,52 @@
+"""Pick a store from one target string: a file path (LadybugDB) or a Neo4j URI."""
+
+from __future__ import annotations
+
+import os
+
+from graphbuild.store.protocol import AddResult, Store
+
+NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+DEFAULT_DB = "./graphbuild.lbug"
+
+__all__ = ["DEFAULT_DB", "AddResult", "Store", "dialect", "is_neo4j_uri", "open_store"]
+
+
+def is_neo4j_uri(target: str) -> bool:
+    return target.lower().startswith(NEO4J_SCHEMES)
+
+
+def open_store(
+    target: str | None = None,
+    *,
+    read_only: bool = False,
+    wait: float = 5.0,
+    neo4j_user: str | None = None,
+    neo4j_password: str | None = None,
+    neo4j_database: str | None = None,
+) -> Store:
+    """Open the embedded store (default $GRAPHBUILD_DB or ./graphbuild.lbug) or Neo4j.
+
+    A target with a bolt:// or neo4j:// scheme opens Neo4j, with credentials from
+    the arguments or NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE; anything
+    else is the path of a LadybugDB file. `read_only` and `wait` apply to the file.
+    """
+    if target is None:
+        target = os.environ.get("GRAPHBUILD_DB") or DEFAULT_DB
+    if is_neo4j_uri(target):
+        from graphbuild.store.neo4j import Neo4jStore
+
+        return Neo4jStore(
+            target,
+            neo4j_user or os.environ.get("NEO4J_USERNAME") or "neo4j",
+            neo4j_password if neo4j_password is not None else os.environ.get("NEO4J_PASSWORD", ""),
+            database=neo4j_database or os.environ.get("NEO4J_DATABASE") or None,
+        )
+    from graphbuild.store.ladybug import LadybugStore
+
+    return LadybugStore(target, read_only=read_only, wait=wait)
+
+
+def dialect(store: Store) -> str:
+    """"ladybug" or "neo4j": which variant of a cypher/ query this store needs."""
+    return str(getattr(store, "dialect", "ladybug"))

@@ -1,15 +1,20 @@
 """The store interface: one graph model, two backends (LadybugDB, Neo4j).
 
 Graph model (identical on every backend):
-  (:Actor {id, name, kind, country, aliases, curated})
+  (:Actor {id, name, kind, country, aliases, curated, members})
+     members: ids of a COALITION's member actors (from the gazetteer); [] otherwise
   (:Article {id, title, published, url, source})
   (:Statement {id, relation, predicate, sentence, sentence_index, start, end,
                negated, hedged, historical, score, confidence, evidence})
   (:Statement)-[:SUBJECT]->(:Actor), (:Statement)-[:OBJECT]->(:Actor),
   (:Statement)-[:IN]->(:Article)
-  (:Actor)-[:<RELATION> {mentions, hedged_mentions, score, first_seen, last_seen}]->(:Actor)
+  (:Actor)-[:<RELATION> {relation, mentions, hedged_mentions, score,
+                         first_seen, last_seen}]->(:Actor)
      one aggregated edge per (subject, relation, object), built from the
-     non-negated statements; <RELATION> is a name from graphbuild.relations.
+     non-negated statements; <RELATION> is a name from graphbuild.relations,
+     repeated in the `relation` property so queries read it the same way on
+     both backends (Neo4j has type(r), LadybugDB label(r)).
+  On LadybugDB `IN` and `end` are reserved: write (s)-[:`IN`]->(r) and s.`end`.
 """
 
 from __future__ import annotations

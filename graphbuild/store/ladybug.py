@@ -1,0 +1,416 @@
+"""The embedded store: LadybugDB (a fork of Kùzu), one file, no server.
+
+LadybugDB needs a typed schema: one node table per label and one rel table per
+relationship type, so every relation name in the vocabulary gets its own
+Actor->Actor table. `IN` and `end` are reserved words there: they are written
+with backticks in every statement.
+
+Writes use one keyed statement per row: a keyed MATCH/MERGE costs the same at
+any table size, while `UNWIND $rows ... MATCH` slows down as tables grow.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Self
+
+import ladybug
+
+from graphbuild.errors import QueryError, StoreError, StoreLockedError
+from graphbuild.records import Actor, Article, Triple
+from graphbuild.relations import RELATIONS
+from graphbuild.store.protocol import AddResult
+
+SCHEMA_VERSION = 1
+
+# Property columns per table: the DDL below, and the filter that drops the
+# null properties of other tables LadybugDB puts on nodes inside paths.
+ACTOR_COLUMNS = {
+    "id": "STRING PRIMARY KEY", "name": "STRING", "kind": "STRING", "country": "STRING",
+    "aliases": "STRING[]", "curated": "BOOLEAN", "members": "STRING[]",
+}
+ARTICLE_COLUMNS = {
+    "id": "STRING PRIMARY KEY", "title": "STRING", "published": "STRING", "url": "STRING",
+    "source": "STRING",
+}
+STATEMENT_COLUMNS = {
+    "id": "STRING PRIMARY KEY", "relation": "STRING", "predicate": "STRING",
+    "sentence": "STRING", "sentence_index": "INT64", "start": "INT64", "end": "INT64",
+    "negated": "BOOLEAN", "hedged": "BOOLEAN", "historical": "BOOLEAN", "score": "DOUBLE",
+    "confidence": "DOUBLE", "evidence": "STRING",
+}
+EDGE_COLUMNS = {
+    "relation": "STRING", "mentions": "INT64", "hedged_mentions": "INT64", "score": "DOUBLE",
+    "first_seen": "STRING", "last_seen": "STRING",
+}
+META_COLUMNS = {"key": "STRING PRIMARY KEY", "value": "STRING"}
+
+COLUMNS: dict[str, set[str]] = {
+    "Actor": set(ACTOR_COLUMNS), "Article": set(ARTICLE_COLUMNS),
+    "Statement": set(STATEMENT_COLUMNS), "Meta": set(META_COLUMNS),
+    "SUBJECT": set(), "OBJECT": set(), "IN": set(),
+    **{name: set(EDGE_COLUMNS) for name in RELATIONS},
+}
+
+
+def _columns(spec: dict[str, str]) -> str:
+    return ", ".join(f"`{name}` {kind}" for name, kind in spec.items())
+
+
+def schema_statements() -> list[str]:
+    """The DDL, all IF NOT EXISTS: safe to run on every read-write open."""
+    ddl = [
+        f"CREATE NODE TABLE IF NOT EXISTS Meta({_columns(META_COLUMNS)})",
+        f"CREATE NODE TABLE IF NOT EXISTS Actor({_columns(ACTOR_COLUMNS)})",
+        f"CREATE NODE TABLE IF NOT EXISTS Article({_columns(ARTICLE_COLUMNS)})",
+        f"CREATE NODE TABLE IF NOT EXISTS Statement({_columns(STATEMENT_COLUMNS)})",
+        "CREATE REL TABLE IF NOT EXISTS SUBJECT(FROM Statement TO Actor)",
+        "CREATE REL TABLE IF NOT EXISTS OBJECT(FROM Statement TO Actor)",
+        "CREATE REL TABLE IF NOT EXISTS `IN`(FROM Statement TO Article)",
+    ]
+    # names come from the vocabulary only, never from article text
+    ddl += [
+        f"CREATE REL TABLE IF NOT EXISTS {name}(FROM Actor TO Actor, {_columns(EDGE_COLUMNS)})"
+        for name in RELATIONS
+    ]
+    return ddl
+
+
+ACTOR_FIND = (
+    "MATCH (a:Actor {id: $id}) "
+    "RETURN a.curated, a.name, a.kind, a.country, a.aliases, a.members"
+)
+ACTOR_SET = (
+    "MERGE (a:Actor {id: $id}) SET a.name = $name, a.kind = $kind, a.country = $country, "
+    "a.aliases = $aliases, a.members = $members, a.curated = $curated"
+)
+ARTICLE_FIND = "MATCH (r:Article {id: $id}) RETURN r.id"
+ARTICLE_CREATE = (
+    "CREATE (:Article {id: $id, title: $title, published: $published, url: $url, "
+    "source: $source})"
+)
+STATEMENT_FIND = "MATCH (s:Statement {id: $id}) RETURN s.id"
+STATEMENT_CREATE = (
+    "MATCH (a:Actor {id: $subject}), (b:Actor {id: $object}), (r:Article {id: $article}) "
+    "CREATE (s:Statement {id: $id, relation: $relation, predicate: $predicate, "
+    "sentence: $sentence, sentence_index: $sentence_index, start: $start, `end`: $stop, "
+    "negated: $negated, hedged: $hedged, historical: $historical, score: $score, "
+    "confidence: $confidence, evidence: $evidence}), "
+    "(s)-[:SUBJECT]->(a), (s)-[:OBJECT]->(b), (s)-[:`IN`]->(r)"
+)
+EDGE_FIND = {
+    name: f"MATCH (:Actor {{id: $subject}})-[e:{name}]->(:Actor {{id: $object}}) "
+    "RETURN e.mentions, e.hedged_mentions, e.score, e.first_seen, e.last_seen"
+    for name in RELATIONS
+}
+EDGE_CREATE = {
+    name: "MATCH (a:Actor {id: $subject}), (b:Actor {id: $object}) "
+    f"CREATE (a)-[:{name} {{relation: $relation, mentions: $mentions, "
+    "hedged_mentions: $hedged_mentions, score: $score, first_seen: $first_seen, "
+    "last_seen: $last_seen}]->(b)"
+    for name in RELATIONS
+}
+EDGE_UPDATE = {
+    name: f"MATCH (:Actor {{id: $subject}})-[e:{name}]->(:Actor {{id: $object}}) "
+    "SET e.mentions = $mentions, e.hedged_mentions = $hedged_mentions, e.score = $score, "
+    "e.first_seen = $first_seen, e.last_seen = $last_seen"
+    for name in RELATIONS
+}
+
+ACTORS = (
+    "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, "
+    "a.country AS country, a.aliases AS aliases, a.curated AS curated, a.members AS members "
+    "ORDER BY id"
+)
+ACTOR_EDGES = (
+    "MATCH (a:Actor)-[e]->(b:Actor) RETURN a.id AS source, b.id AS target, "
+    "label(e) AS relation, e.mentions AS mentions, e.hedged_mentions AS hedged_mentions, "
+    "e.score AS score, e.first_seen AS first_seen, e.last_seen AS last_seen "
+    "ORDER BY source, relation, target"
+)
+# non-negated statements first (they are what the edge counts), then newest
+EVIDENCE = (
+    "MATCH (s:Statement {relation: $relation})-[:SUBJECT]->(:Actor {id: $source}), "
+    "(s)-[:OBJECT]->(:Actor {id: $target}), (s)-[:`IN`]->(r:Article) "
+    "RETURN s.id AS statement, s.sentence AS sentence, s.predicate AS predicate, "
+    "s.negated AS negated, s.hedged AS hedged, r.id AS article_id, r.title AS title, "
+    "r.published AS published, r.url AS url "
+    "ORDER BY negated, coalesce(published, '') DESC, statement LIMIT $limit"
+)
+COUNTS = {
+    "actors": "MATCH (a:Actor) RETURN count(a)",
+    "articles": "MATCH (r:Article) RETURN count(r)",
+    "statements": "MATCH (s:Statement) RETURN count(s)",
+    "edges": "MATCH (:Actor)-[e]->(:Actor) RETURN count(e)",
+}
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def plain(value: Any) -> Any:
+    """LadybugDB values as plain Python: nodes and rels become property dicts."""
+    if isinstance(value, Decimal):  # sum() of integers comes back as a Decimal
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        if "_NODES" in value and "_RELS" in value:
+            return {"nodes": plain(value["_NODES"]), "rels": plain(value["_RELS"])}
+        if "_LABEL" in value and "_ID" in value:
+            label = value["_LABEL"]
+            keep = COLUMNS.get(label)
+            out: dict[str, Any] = {"_label": label, "_id": _internal_id(value["_ID"])}
+            if "_SRC" in value:
+                out["_src"] = _internal_id(value["_SRC"])
+                out["_dst"] = _internal_id(value.get("_DST"))
+            for key, item in value.items():
+                if not key.startswith("_") and (keep is None or key in keep):
+                    out[key] = plain(item)
+            return out
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def article_actors(triples: Sequence[Triple]) -> list[Actor]:
+    """Each actor of an article once; a curated record wins over an uncurated one."""
+    seen: dict[str, Actor] = {}
+    for triple in triples:
+        for actor in (triple.subject, triple.object):
+            if actor.id not in seen or (actor.curated and not seen[actor.id].curated):
+                seen[actor.id] = actor
+    return list(seen.values())
+
+
+def _extreme(pick: Any, *dates: str | None) -> str | None:
+    """min/max of ISO date strings, ignoring missing ones."""
+    known = [d for d in dates if d]
+    return pick(known) if known else None
+
+
+def _internal_id(value: Any) -> str:
+    if isinstance(value, dict):
+        return f"{value.get('table')}:{value.get('offset')}"
+    return str(value)
+
+
+class LadybugStore:
+    """A graph in one LadybugDB file; see graphbuild.store.protocol for the model."""
+
+    dialect = "ladybug"
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
+                 wait: float = 5.0) -> None:
+        self.path = os.fspath(path)
+        self.read_only = read_only
+        if read_only and not os.path.exists(self.path):
+            raise StoreError(f"no database at {self.path}; run `graphbuild ingest` first")
+        self._db = self._open(wait)
+        try:
+            self._conn = ladybug.Connection(self._db)
+            self._prepare_schema()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self, wait: float) -> ladybug.Database:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while True:
+            try:
+                return ladybug.Database(self.path, read_only=self.read_only)
+            except RuntimeError as error:
+                # a second writer gets a bare RuntimeError; wait for the first one
+                if "Could not set lock" not in str(error):
+                    raise StoreError(
+                        f"cannot open database {self.path}: {first_line(error)}"
+                    ) from None
+                if time.monotonic() >= deadline:
+                    raise StoreLockedError(
+                        f"database {self.path} is being written by another process; "
+                        "wait for it or use another --db"
+                    ) from None
+                time.sleep(0.1)
+
+    def _prepare_schema(self) -> None:
+        tables = {row[1] for row in self._run("CALL show_tables() RETURN *")}
+        if "Meta" not in tables and (tables or self.read_only):
+            raise StoreError(f"{self.path} is not a graphbuild database")
+        if "Meta" in tables:
+            rows = self._run("MATCH (m:Meta {key: 'schema_version'}) RETURN m.value")
+            found = rows[0][0] if rows else None
+            if found != str(SCHEMA_VERSION):
+                newer = found is not None and found.isdigit() and int(found) > SCHEMA_VERSION
+                hint = "upgrade graphbuild" if newer else "rebuild it with `graphbuild ingest`"
+                raise StoreError(
+                    f"database {self.path} has schema version {found}, this graphbuild "
+                    f"reads version {SCHEMA_VERSION}; {hint}"
+                )
+        if self.read_only:
+            return
+        for statement in schema_statements():
+            self._run(statement)
+        self._run("MERGE (m:Meta {key: 'schema_version'}) SET m.value = $v",
+                  {"v": str(SCHEMA_VERSION)})
+
+    def _execute(self, cypher: str, params: dict[str, Any] | None,
+                 error: type[StoreError | QueryError]) -> ladybug.QueryResult:
+        try:
+            result = self._conn.execute(cypher, params or {})
+        except RuntimeError as problem:
+            message = first_line(problem)
+            if error is StoreError:
+                message = f"database {self.path}: {message}"
+            raise error(message) from None
+        if isinstance(result, list):  # several statements: the last one answers
+            result = result[-1]
+        return result
+
+    def _run(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        """Run one statement of our own; a failure is a store problem, not a query one."""
+        rows: list[list[Any]] = self._execute(cypher, params, StoreError).get_all()
+        return rows
+
+    def _rows(self, cypher: str, params: dict[str, Any] | None = None,
+              error: type[StoreError | QueryError] = StoreError) -> list[dict[str, Any]]:
+        result = self._execute(cypher, params, error)
+        columns = result.get_column_names()
+        return [dict(zip(columns, plain(row))) for row in result.get_all()]
+
+    # -- writes -----------------------------------------------------------
+
+    def add_article(self, article: Article, triples: Sequence[Triple]) -> AddResult:
+        self._writable()
+        self._run("BEGIN TRANSACTION")
+        try:
+            new_article = not self._run(ARTICLE_FIND, {"id": article.id})
+            if new_article:
+                self._run(ARTICLE_CREATE, article.meta())
+            for actor in article_actors(triples):
+                self._merge_actor(actor)
+            created = sum(self._add_statement(article, triple) for triple in triples)
+            self._run("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        return AddResult(new_article=new_article, new_statements=created)
+
+    def add_actors(self, actors: Sequence[Actor]) -> None:
+        self._writable()
+        self._run("BEGIN TRANSACTION")
+        try:
+            for actor in actors:
+                self._merge_actor(actor)
+            self._run("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # LadybugDB already rolled back when a statement itself failed
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError:
+            pass
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only")
+
+    def _merge_actor(self, actor: Actor) -> None:
+        fields = [actor.curated, actor.name, actor.kind, actor.country,
+                  list(actor.aliases), list(actor.members)]
+        rows = self._run(ACTOR_FIND, {"id": actor.id})
+        if rows and (not actor.curated or rows[0] == fields):
+            # never overwrite a curated actor with what NER guessed, nor an
+            # uncurated one with another guess; skip writes that change nothing
+            return
+        self._run(ACTOR_SET, {
+            "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
+            "aliases": fields[4], "members": fields[5], "curated": actor.curated,
+        })
+
+    def _add_statement(self, article: Article, triple: Triple) -> int:
+        """Create the statement unless it exists; 1 if created, else 0."""
+        if triple.relation not in RELATIONS:
+            raise StoreError(
+                f"article {article.id}: relation {triple.relation!r} is not in the vocabulary"
+            )
+        statement_id = triple.statement_id
+        if self._run(STATEMENT_FIND, {"id": statement_id}):
+            return 0
+        self._run(STATEMENT_CREATE, {
+            "id": statement_id, "subject": triple.subject.id, "object": triple.object.id,
+            "article": article.id, "relation": triple.relation, "predicate": triple.predicate,
+            "sentence": triple.sentence.text, "sentence_index": triple.sentence.index,
+            "start": triple.sentence.start, "stop": triple.sentence.end,
+            "negated": triple.negated, "hedged": triple.hedged,
+            "historical": triple.historical, "score": float(triple.score),
+            "confidence": float(triple.confidence), "evidence": triple.evidence,
+        })
+        if not triple.negated:
+            self._bump_edge(triple, article.published)
+        return 1
+
+    def _bump_edge(self, triple: Triple, published: str | None) -> None:
+        name = RELATIONS[triple.relation].name
+        keys = {"subject": triple.subject.id, "object": triple.object.id}
+        rows = self._run(EDGE_FIND[name], keys)
+        mentions, hedged, score, first, last = rows[0] if rows else (0, 0, 0.0, None, None)
+        values = {
+            **keys,
+            "mentions": (mentions or 0) + 1,
+            "hedged_mentions": (hedged or 0) + (1 if triple.hedged else 0),
+            "score": (score or 0.0) + float(triple.score),
+            "first_seen": _extreme(min, first, published),
+            "last_seen": _extreme(max, last, published),
+        }
+        if rows:
+            self._run(EDGE_UPDATE[name], values)
+        else:
+            self._run(EDGE_CREATE[name], {**values, "relation": name})
+
+    # -- reads ------------------------------------------------------------
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._rows(cypher, params, QueryError)
+
+    def actors(self) -> list[dict[str, Any]]:
+        rows = self._rows(ACTORS)
+        for row in rows:
+            row["aliases"] = row["aliases"] or []
+            row["members"] = row["members"] or []
+            row["curated"] = bool(row["curated"])
+        return rows
+
+    def actor_edges(self) -> list[dict[str, Any]]:
+        return self._rows(ACTOR_EDGES)
+
+    def evidence(self, source: str, relation: str, target: str,
+                 limit: int = 3) -> list[dict[str, Any]]:
+        return self._rows(EVIDENCE, {"source": source, "relation": relation,
+                                     "target": target, "limit": int(limit)})
+
+    def stats(self) -> dict[str, int]:
+        return {key: int(self._run(cypher)[0][0]) for key, cypher in COUNTS.items()}
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        self._conn = self._db = None  # type: ignore[assignment]
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"LadybugStore({self.path!r}, read_only={self.read_only})"
