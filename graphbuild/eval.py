@@ -121,10 +121,10 @@ class Prediction:
     confidence: float
     evidence: str
 
-    def describe(self) -> str:
+    def describe(self, codes: bool = False) -> str:
         flags = "".join(m for m, on in (("!", self.negated), ("?", self.hedged)) if on)
-        subj = _actor_label(self.subject)
-        obj = _actor_label(self.object)
+        subj = _actor_label(self.subject, codes)
+        obj = _actor_label(self.object, codes)
         text = f"{subj} -{self.relation}{flags}-> {obj}"
         if self.predicate:
             text += f'  "{self.predicate}"'
@@ -138,10 +138,13 @@ class Prediction:
                 "confidence": self.confidence, "evidence": self.evidence, "where": self.where}
 
 
-def _actor_label(ref: dict[str, Any]) -> str:
+def _actor_label(ref: dict[str, Any], codes: bool = False) -> str:
     name = str(ref.get("name") or ref.get("id") or "?")
     text = str(ref.get("text") or "")
-    return f"{name} ({text!r})" if text and actor_key(text) != actor_key(name) else name
+    label = f"{name} ({text!r})" if text and actor_key(text) != actor_key(name) else name
+    if codes:
+        label += f" [{'/'.join(sorted(actor_codes(ref))) or 'no code'}]"
+    return label
 
 
 def _prediction(record: Any, where: str) -> Prediction:
@@ -312,7 +315,8 @@ class GoldArticle:
                 overlap = min(span[1], sentence.span[1]) - max(span[0], sentence.span[0])
                 if overlap > most:
                     best, most = sentence, overlap
-            if best is not None:
+            # placed in a fully located text but in no gold sentence: outside the gold
+            if best is not None or all(s.span for s in self.sentences):
                 return best
         words = _words(pred.sentence)
         if not words:
@@ -471,6 +475,7 @@ class EvalReport:
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     flag_errors: list[dict[str, Any]] = field(default_factory=list)
     ignored: list[dict[str, Any]] = field(default_factory=list)
+    hits: list[dict[str, Any]] = field(default_factory=list)  # right predictions, for context
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -479,7 +484,7 @@ class EvalReport:
             "counts": self.counts, "per_relation": self.per_relation,
             "confusion": self.confusion, "misses": self.misses,
             "false_positives": self.false_positives, "flag_errors": self.flag_errors,
-            "ignored": self.ignored,
+            "ignored": self.ignored, "hits": self.hits,
         }
 
     def to_text(self, errors: bool = False) -> str:
@@ -528,22 +533,24 @@ class EvalReport:
         return lines
 
     def _error_lines(self) -> list[str]:
-        # group everything by sentence so each sentence is printed once
+        """Per sentence with a miss or a wrong triple: the gold it missed, then every
+        triple predicted there (OK, FALSE, FLAG), each with predicate and evidence."""
         groups: dict[str, dict[str, Any]] = {}
         for kind, items in (("MISS", self.misses), ("FALSE", self.false_positives),
                             ("FLAG", self.flag_errors), ("IGNORED", self.ignored)):
             for item in items:
                 group = groups.setdefault(item["where"], {"sentence": item["sentence"], "rows": []})
                 group["rows"].append((kind, item))
+        for item in self.hits:
+            if item["where"] in groups:
+                groups[item["where"]]["rows"].append(("OK", item))
         lines: list[str] = []
         for where, group in groups.items():
             lines += ["", f"{where}: {group['sentence']}"]
             for kind, item in group["rows"]:
                 lines.append(f"  {kind:<7} {item['triple']}")
-                for extra in item.get("predicted_here", []):
-                    lines.append(f"          predicted: {extra}")
                 if item.get("note"):
-                    lines.append(f"          note: {item['note']}")
+                    lines.append(f"          {item['note']}")
         return lines
 
 
@@ -601,7 +608,9 @@ def _score_seed(gold_path: Path, sentences: list[GoldSentence], articles: dict[s
     pair_found: set[tuple[int, int]] = set()
     pair_relations: dict[tuple[int, int], Counter[str]] = {}
     strict_correct = unlabeled_correct = neg_ok = hedge_ok = 0
-    false_positives, flag_errors = [], []
+    false_positives: list[dict[str, Any]] = []
+    flag_errors: list[dict[str, Any]] = []
+    hits: list[dict[str, Any]] = []
     for s_i, sentence in enumerate(sentences):
         for pred, _ in placed.get(id(sentence), []):
             subj = _gold_actors_of(pred.subject, aliases)
@@ -624,11 +633,14 @@ def _score_seed(gold_path: Path, sentences: list[GoldSentence], articles: dict[s
                 neg, hedge = _flags_agree(pred, best)
                 neg_ok += neg
                 hedge_ok += hedge
-                if not (neg and hedge):
-                    flag_errors.append({
-                        "where": sentence.label, "sentence": sentence.text,
-                        "triple": pred.describe(), "note": f"gold: {best.describe()}"
-                                                          f" negated={best.negated} hedged={best.hedged}"})
+                entry = {"where": sentence.label, "sentence": sentence.text,
+                         "triple": pred.describe()}
+                if neg and hedge:
+                    hits.append(entry)
+                else:
+                    entry["note"] = (f"gold: {best.describe()} "
+                                     f"negated={best.negated} hedged={best.hedged}")
+                    flag_errors.append(entry)
             else:
                 false_positives.append({
                     "where": sentence.label, "sentence": sentence.text,
@@ -677,7 +689,7 @@ def _score_seed(gold_path: Path, sentences: list[GoldSentence], articles: dict[s
         "unlabeled_correct": unlabeled_correct,
     }
     return EvalReport("seed", str(gold_path), metrics, counts, per_relation, confusion,
-                      misses, false_positives, flag_errors, ignored)
+                      misses, false_positives, flag_errors, ignored, hits)
 
 
 # -- PLOVER records --------------------------------------------------------------
@@ -768,14 +780,16 @@ def _score_plover(gold_path: Path, records: list[PloverRecord],
             record = next((r for t, r in by_text.items() if needle in t), None)
         if record is None:
             ignored.append({"where": f"{pred.article} (not a gold record)",
-                            "sentence": pred.sentence, "triple": pred.describe()})
+                            "sentence": pred.sentence, "triple": pred.describe(codes=True)})
             continue
         placed.setdefault(record.id, []).append(pred)
 
     strict_found = pair_found = 0
     per_relation: dict[str, dict[str, int]] = {}
     confusion: dict[str, dict[str, int]] = {}
-    misses, false_positives = [], []
+    misses: list[dict[str, Any]] = []
+    false_positives: list[dict[str, Any]] = []
+    hits: list[dict[str, Any]] = []
     for record in records:
         mine = placed.get(record.id, [])
         pairs = [p for p in mine if record.matches(actor_codes(p.subject), actor_codes(p.object))]
@@ -793,11 +807,16 @@ def _score_plover(gold_path: Path, records: list[PloverRecord],
         if not strict:
             misses.append({"where": record.id, "sentence": record.text,
                            "triple": record.describe(), "pair_found": bool(pairs),
-                           "predicted_here": [p.describe() for p in mine]})
+                           "predicted_here": [p.describe(codes=True) for p in mine]})
         for p in mine:
-            if p not in pairs:
-                false_positives.append({"where": record.id, "sentence": record.text,
-                                        "triple": p.describe(), "note": "actors not coded here"})
+            entry = {"where": record.id, "sentence": record.text,
+                     "triple": p.describe(codes=True)}
+            if p in pairs and p.relation == record.event:
+                hits.append(entry)
+            else:
+                entry["note"] = ("right actors, wrong relation" if p in pairs
+                                 else "actors not coded here")
+                false_positives.append(entry)
 
     n_pred = sum(len(v) for v in placed.values())
     metrics = {
@@ -811,7 +830,7 @@ def _score_plover(gold_path: Path, records: list[PloverRecord],
               "reciprocal": sum(r.reciprocal for r in records),
               "no_target": sum(not r.targets for r in records)}
     return EvalReport("plover", str(gold_path), metrics, counts, per_relation, confusion,
-                      misses, false_positives, [], ignored)
+                      misses, false_positives, [], ignored, hits)
 
 
 # -- entry point -----------------------------------------------------------------
