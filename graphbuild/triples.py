@@ -1,0 +1,683 @@
+"""Actor -relation-> actor triples from the dependency parse.
+
+An event head is a verb (lemma + particle + preposition) or an event noun
+("the ousting of", "support for", "military actions against"), looked up in
+seeds/lexicon/cues.json. Its arguments come from the parse: subject (or the
+agent of a passive), object (direct object, a preposition's object, or the
+object of the clause a control verb governs), with conjoined actors each
+getting a triple. Ties ("its ally", "led by", "member of") come from tie nouns
+and participles. Every triple says which rule and cue produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.gazetteer import Gazetteer
+from graphbuild.mentions import ArticleMemory, MentionFinder, Ref, SentenceMentions, entity_index
+from graphbuild.nlp import load_model, model_name, read_lexicon
+from graphbuild.records import Article, Sentence, Triple
+from graphbuild.relations import RELATIONS
+from graphbuild.sentences import chunks, sentences, spacy_safe
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
+# prepositions that introduce the other party of an event, most specific first
+OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upon", "at", "for",
+                "from", "over", "of", "in", "inside", "within", "throughout", "across")
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "help",
+                  "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
+                  "instruct", "require", "warn", "prevent", "appeal"}
+INTENT_ADJ = {"ready", "prepared", "willing"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
+MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: str
+    relation: str
+    pos: str  # verb | noun | tie
+    note: str
+
+
+class Cues:
+    """seeds/lexicon/cues.json, indexed by part of speech and words."""
+
+    def __init__(self) -> None:
+        data = read_lexicon("cues.json")
+        self.verb: dict[str, Cue] = {}
+        self.noun: dict[str, Cue] = {}
+        self.tie: dict[str, Cue] = {}
+        for entry in data["cues"]:
+            if entry["relation"] not in RELATIONS:
+                continue
+            cue = Cue(entry["cue"], entry["relation"], entry["pos"], entry.get("note", ""))
+            table = {"verb": self.verb, "noun": self.noun, "tie": self.tie}[entry["pos"]]
+            table.setdefault(entry["cue"], cue)
+
+
+@dataclass
+class Found:
+    subject: Ref
+    relation: str
+    obj: Ref
+    predicate: str
+    evidence: str
+    confidence: float
+    negated: bool
+    hedged: bool
+
+
+class Extractor:
+    """Article -> triples. One instance holds the model and the compiled matchers."""
+
+    def __init__(self, gazetteer: Gazetteer, model: str | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.model = model_name(model)
+        self.nlp = load_model(self.model)
+        self.finder = MentionFinder(gazetteer, self.nlp)
+        self.cues = Cues()
+        lex = self.finder.lex
+        self.speech = lex.words("speech_verbs")
+        self.light = lex.words("light_verbs")
+        self.governing = lex.words("governing_verbs")
+        self.hedge_control = lex.words("hedge_control")
+        self.plain_control = lex.words("plain_control")
+        self.negating = lex.words("negating_control")
+        self.modals = lex.words("hedge_words", "modals")
+        self.hedge_adverbs = lex.words("hedge_words", "adverbs")
+        self.hedge_adjectives = lex.words("hedge_words", "adjectives")
+        self.conditions = lex.words("hedge_words", "conditions")
+        self.negations = lex.words("negation_words")
+        self.mutual = lex.words("mutual_events")
+
+    # -- public API ----------------------------------------------------------
+    def extract(self, article: Article) -> list[Triple]:
+        for _article, triples in self.extract_many([article]):
+            return triples
+        return []
+
+    def extract_many(
+        self, articles: Iterable[Article], *, batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[tuple[Article, list[Triple]]]:
+        """(article, triples) in input order, parsing with nlp.pipe in batches."""
+        pending: dict[int, Article] = {}
+
+        def texts() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+            for seq, article in enumerate(articles):
+                pending[seq] = article
+                pieces = list(chunks(article.text))
+                for number, (offset, piece) in enumerate(pieces):
+                    yield spacy_safe(piece), (seq, number, len(pieces), offset)
+
+        docs: list[tuple[int, Doc]] = []
+        for doc, (seq, number, total, offset) in self.nlp.pipe(
+            texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            docs.append((offset, doc))
+            if number == total - 1:
+                article = pending.pop(seq)
+                yield article, self._article_triples(article, docs)
+                docs = []
+
+    # -- per article ---------------------------------------------------------
+    def _article_triples(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Triple]:
+        memory = ArticleMemory()
+        out: list[Triple] = []
+        index = 0
+        for offset, doc in docs:
+            matches = self.finder.gazetteer_spans(doc)
+            ents = entity_index(doc)
+            original = article.text[offset:offset + len(doc.text)]
+            for sentence, span in sentences(doc, offset, index, original):
+                index = sentence.index + 1
+                if len(span) > 400:
+                    continue  # a run-on "sentence" of list debris: no reliable parse
+                mentions = SentenceMentions(self.finder, span, matches, memory, sentence.index, ents)
+                found = _SentenceRules(self, span, mentions).run()
+                out.extend(self._triples(article, sentence, span, found, ents))
+        return out
+
+    def _triples(self, article: Article, sentence: Sentence, span: Span,
+                 found: list[Found], ents: dict[int, Span]) -> list[Triple]:
+        if not found:
+            return []
+        historical = self._historical(article, span, ents)
+        best: dict[tuple[str, str, str], Found] = {}
+        for f in found:
+            if f.subject.actor.id == f.obj.actor.id:
+                continue
+            key = (f.subject.actor.id, f.relation, f.obj.actor.id)
+            if RELATIONS[f.relation].symmetric:
+                key = tuple(sorted((f.subject.actor.id, f.obj.actor.id))) + (f.relation,)  # type: ignore[assignment]
+            if key not in best or f.confidence > best[key].confidence:
+                best[key] = f
+        triples = []
+        for f in best.values():
+            rel = RELATIONS[f.relation]
+            triples.append(Triple(
+                article=article, sentence=sentence, subject=f.subject.actor,
+                subject_text=f.subject.text, relation=f.relation, predicate=f.predicate,
+                object=f.obj.actor, object_text=f.obj.text, score=rel.score, negated=f.negated,
+                hedged=f.hedged, historical=historical and rel.family == "event",
+                confidence=round(f.confidence, 3), evidence=f.evidence))
+        return triples
+
+    @staticmethod
+    def _historical(article: Article, span: Span, ents: dict[int, Span]) -> bool:
+        """Dated background: a past year in the sentence and a past-tense verb."""
+        dates = {ents[t.i] for t in span if t.i in ents and ents[t.i].label_ == "DATE"}
+        years = [int(y) for ent in dates for y in YEAR.findall(ent.text)]
+        if not years:
+            return False
+        now = int(article.published[:4]) if article.published and article.published[:4].isdigit() \
+            else None
+        past_verb = span.root.tag_ in ("VBD", "VBN")
+        return past_verb and (now is None or min(years) < now)
+
+
+class _SentenceRules:
+    """The rules applied to one parsed sentence."""
+
+    def __init__(self, ex: Extractor, span: Span, mentions: SentenceMentions) -> None:
+        self.ex = ex
+        self.span = span
+        self.m = mentions
+        self.found: list[Found] = []
+        self.consumed: set[int] = set()
+
+    def run(self) -> list[Found]:
+        for token in self.span:
+            if token.i in self.consumed:
+                continue
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                self.verb(token)
+            elif token.pos_ == "ADJ":
+                self.adjective(token)
+        for token in self.span:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.consumed:
+                self.nominal(token)
+            if token.pos_ in ("NOUN", "PROPN"):
+                self.tie_noun(token)
+        return self.found
+
+    # -- arguments -------------------------------------------------------------
+    def actors(self, token: Token | None, deep: bool = True) -> list[Ref]:
+        """Actors named by the phrase headed by `token` and its conjuncts."""
+        if token is None:
+            return []
+        out: list[Ref] = []
+        for t in [token, *token.conjuncts]:
+            if not (self.span.start <= t.i < self.span.end):
+                continue
+            refs = self.m.resolve(t)
+            if not refs and deep and not self.noun_cue(t):
+                refs = self.descend(t, 2)
+            out.extend(r for r in refs if all(r.actor.id != o.actor.id for o in out))
+        return out
+
+    def descend(self, token: Token, depth: int) -> list[Ref]:
+        """'Leaders of the X coalition', 'a camp for Congolese refugees': the actor
+        inside a generic phrase, through of/for/from/among."""
+        if depth == 0:
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "among", "within"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        refs = self.m.resolve(pobj)
+                        if not refs and not self.noun_cue(pobj):
+                            refs = self.descend(pobj, depth - 1)
+                        if refs:
+                            return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.85)
+                                    for r in refs] + [
+                                r for c in pobj.conjuncts for r in self.m.resolve(c)]
+        return []
+
+    def subject(self, verb: Token, depth: int = 0) -> tuple[list[Ref], list[Ref], list[Token]]:
+        """(agents, patients-if-passive, chain of governing words) of a verb."""
+        chain: list[Token] = []
+        agents: list[Ref] = []
+        patients: list[Ref] = []
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                agents = self.actors(child)
+            elif child.dep_ == "nsubjpass":
+                patients = self.actors(child)
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        agents = self.actors(pobj)
+        if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return agents, patients, chain
+        head = verb.head
+        if head is verb:
+            return agents, patients, chain
+        if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "pcomp", "prep") and verb.tag_ == "VBG") \
+                or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) \
+                or (verb.dep_ == "acomp"):
+            # control: "X agreed to withdraw", "urged X to stop" (object control)
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return self.actors(objs[0]), [], [head]
+            a, p, c = self.subject(head, depth + 1)
+            return a, p, [head, *c]
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            a, p, c = self.subject(head, depth + 1)
+            return a, p, c
+        if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            refs = self.actors(head, deep=False)
+            if verb.tag_ == "VBN":
+                return [], refs, chain
+            return refs, [], chain
+        if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
+            return self.subject(head, depth + 1)
+        return agents, patients, chain
+
+    def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset()) -> tuple[list[Ref], str]:  # type: ignore[assignment]
+        by_prep: dict[str, list[Token]] = {}
+        for child in token.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ not in skip:
+                by_prep.setdefault(child.lower_, []).extend(
+                    c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        for prep in preps:
+            for pobj in by_prep.get(prep, []):
+                refs = self.actors(pobj)
+                if refs:
+                    return refs, prep
+        return [], ""
+
+    def objects(self, verb: Token, prep: str | None) -> tuple[list[Ref], str]:
+        """The other party of a verb event and the word that introduced it."""
+        if prep:
+            refs, used = self.prep_objects(verb, [prep])
+            if refs:
+                return refs, used
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",):
+                refs = self.actors(child)
+                if refs:
+                    return refs, ""
+        for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                refs, used = self.prep_objects(verb, [child.lower_])
+        return self.prep_objects(verb, OBJECT_PREPS)
+
+    # -- qualifiers --------------------------------------------------------------
+    def qualifiers(self, head: Token, chain: list[Token]) -> tuple[bool, bool, bool, list[str]]:
+        """(negated, hedged, intent, notes) from the head, its governors and modifiers."""
+        ex = self.ex
+        negated = hedged = intent = False
+        notes: list[str] = []
+        for word in [head, *chain]:
+            lemma = word.lemma_.lower()
+            if word is not head:
+                if lemma in ex.negating:
+                    negated = True
+                    notes.append(f"neg:{lemma}")
+                if lemma in ex.hedge_control:
+                    hedged = True
+                    notes.append(f"hedge:{lemma}")
+                if lemma in INTENT_ADJ:
+                    intent = True
+            for child in word.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "det", "aux")
+                                           and low in ex.negations):
+                    negated = True
+                    notes.append(f"neg:{low}")
+                elif child.dep_ in ("aux", "auxpass") and low in ex.modals:
+                    hedged = True
+                    notes.append(f"modal:{low}")
+                    if low in FUTURE:
+                        intent = True
+                elif child.dep_ == "advmod" and low in ex.hedge_adverbs:
+                    hedged = True
+                    notes.append(f"hedge:{low}")
+                elif child.dep_ == "amod" and low in ex.hedge_adjectives:
+                    hedged = True
+                    notes.append(f"hedge:{low}")
+                elif child.dep_ == "mark" and low in ex.conditions:
+                    hedged = True
+                    notes.append(f"if:{low}")
+                elif child.dep_ == "advcl" and any(
+                        g.dep_ == "mark" and g.lower_ in ex.conditions for g in child.children):
+                    notes.append("conditional")
+        # a condition on the whole clause: "... if the US goes ahead"
+        top = chain[-1] if chain else head
+        if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ex.conditions
+                                       for c in top.children):
+            hedged = True
+        if top.dep_ == "xcomp" and top.head.lemma_.lower() in ("be",) and \
+                top.head.head.lemma_.lower() in ex.hedge_control:
+            hedged = True
+        return negated, hedged, intent, notes
+
+    def in_speech(self, token: Token) -> bool:
+        """Is this clause reported by a speaker ("X said it would ...")?"""
+        t = token
+        for _ in range(4):
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.ex.speech:
+                return True
+            if t.head is t:
+                return False
+            t = t.head
+        return False
+
+    # -- adding ------------------------------------------------------------------
+    def add(self, subjects: list[Ref], relation: str, objects: list[Ref], predicate: str,
+            evidence: str, confidence: float, negated: bool, hedged: bool,
+            mutual: bool = False) -> None:
+        for s in subjects:
+            for o in objects:
+                if s.actor.id == o.actor.id:
+                    continue
+                conf = confidence * min(s.confidence, o.confidence)
+                self.found.append(Found(s, relation, o, predicate, evidence, conf, negated, hedged))
+                if mutual:
+                    self.found.append(Found(o, relation, s, predicate, evidence + " (mutual)",
+                                            conf * 0.9, negated, hedged))
+        if mutual and not objects and len(subjects) >= 2:
+            for s in subjects:
+                for o in subjects:
+                    if s.actor.id != o.actor.id:
+                        conf = confidence * min(s.confidence, o.confidence) * 0.9
+                        self.found.append(Found(s, relation, o, predicate,
+                                                evidence + " (mutual)", conf, negated, hedged))
+
+    def intent_relation(self, relation: str, head: Token, intent: bool, negated: bool) -> tuple[str, str]:
+        """PLOVER codes a stated intention: a promised cooperative act is AGREE, an
+        announced or conditional hostile act is THREATEN."""
+        if not intent or negated:
+            return relation, ""
+        if relation in COOPERATIVE:
+            return "AGREE", f" (intent {relation} -> AGREE)"
+        if relation in MATERIAL_CONFLICT and (self.in_speech(head) or any(
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.ex.conditions
+                                          for g in c.children) for c in head.children)):
+            return "THREATEN", f" (stated intent {relation} -> THREATEN)"
+        return relation, ""
+
+    # -- verbs -------------------------------------------------------------------
+    def verb_cue(self, verb: Token) -> tuple[Cue | None, str | None, str]:
+        """The longest cue for lemma [+ particle] [+ preposition | + object noun]."""
+        lemma = verb.lemma_.lower()
+        prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        bases = [f"{lemma} {p}" for p in prts] + [lemma]
+        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        nouns = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+        table = self.ex.cues.verb
+        for base in bases:
+            for prep in preps:
+                if f"{base} {prep}" in table:
+                    return table[f"{base} {prep}"], prep, f"{base} {prep}"
+            for noun in nouns:
+                if f"{base} {noun}" in table:
+                    return table[f"{base} {noun}"], None, f"{base} {noun}"
+            if base in table:
+                return table[base], None, base
+        return None, None, lemma
+
+    def verb(self, verb: Token) -> None:
+        ex = self.ex
+        lemma = verb.lemma_.lower()
+        if lemma in ("be", "have", "do") and verb.dep_ not in ("ROOT",):
+            return
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        cue, prep, words = self.verb_cue(verb)
+        light_noun = self.light_noun(verb) if lemma in ex.light or cue is None else None
+        if light_noun is not None:
+            self.nominal(light_noun, light=verb)
+            return
+        if complement is not None and (lemma in ex.hedge_control or lemma in ex.plain_control
+                                       or lemma in ex.negating) and lemma not in ex.governing:
+            return  # the complement's own event, qualified by this verb
+        if cue is None:
+            if lemma in ex.speech:
+                self.demand_in_speech(verb)
+            return
+        if lemma in ex.speech and cue.relation not in ("REJECT", "ACCUSE", "REQUEST", "THREATEN",
+                                                       "SUPPORT"):
+            if any(c.dep_ == "ccomp" for c in verb.children):
+                self.demand_in_speech(verb)
+                return
+        agents, patients, chain = self.subject(verb)
+        objects, used = self.objects(verb, prep)
+        inner = ""
+        if complement is not None and lemma in ex.governing:
+            # "agreed to withdraw from X", "refused to recognize Israel": the governing event
+            if not objects:
+                objects, used = self.objects(complement, self.verb_cue(complement)[1])
+            if not objects:
+                for sub in complement.children:
+                    if sub.dep_ == "dobj":
+                        for noun_cue_obj in [self.nominal_objects(sub)]:
+                            objects = noun_cue_obj
+            self.consumed.add(complement.i)
+            inner = f"+to {complement.lemma_.lower()}"
+        elif not objects and lemma in ex.governing:
+            for c in verb.children:
+                if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+                    subj = [s for s in c.children if s.dep_ in SUBJ]
+                    if cue.relation == "REQUEST" and subj:
+                        objects = self.actors(subj[0])  # "demanded that the US cancel"
+                    elif any(a.lower_ == "to" for a in c.children):
+                        objects, used = self.objects(c, None)  # "invested billions to support"
+                        inner = f"+to {c.lemma_.lower()}"
+                    if objects:
+                        break
+        if patients and not agents and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+            agents = []
+        if patients:
+            if agents:
+                # passive: "was attacked by X" -> X attacked the patient
+                subjects, objs = agents, patients
+            elif prep and cue.pos == "tie" or cue.relation in ("AFFILIATED_WITH", "ALLY_OF", "HOSTILE_TO", "MEMBER_OF"):
+                subjects, objs = patients, objects
+            else:
+                return
+        else:
+            subjects, objs = agents, objects
+        if not subjects or not objs:
+            return
+        negated, hedged, intent, notes = self.qualifiers(verb, chain)
+        relation, intent_note = self.intent_relation(cue.relation, verb, intent, negated)
+        predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
+                             + ([used] if used else []))
+        if inner:
+            predicate += " " + inner[1:]
+        evidence = (f"verb:{words}{inner} -> {relation} (lexicon {cue.relation.lower()}."
+                    f"{cue.words}){intent_note}" + (f" [{', '.join(notes)}]" if notes else ""))
+        conf = 0.8 if not chain else 0.7
+        mutual = cue.words.split()[0] in ex.mutual and not objs
+        self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
+
+    def demand_in_speech(self, verb: Token) -> None:
+        """'X said Sudan must return ...' is a demand by X on Sudan."""
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                continue
+            targets = [s for s in c.children if s.dep_ in SUBJ]
+            speakers = [s for s in verb.children if s.dep_ == "nsubj"]
+            if targets and speakers:
+                self.add(self.actors(speakers[0]), "REQUEST", self.actors(targets[0]),
+                         f"{verb.text} ... must {c.text}", f"speech:{verb.lemma_}+must -> REQUEST",
+                         0.6, False, True)
+
+    def light_noun(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr") and self.noun_cue(child):
+                return child
+        return None
+
+    def adjective(self, adj: Token) -> None:
+        """'hostile to', 'allied with', 'affiliated with' as adjectives, and
+        'is eager/open/ready to ...' (handled by the complement's verb)."""
+        lemma = adj.lemma_.lower()
+        for prep in adj.children:
+            if prep.dep_ != "prep":
+                continue
+            key = next((k for k in (f"{adj.lower_} {prep.lower_}", f"{lemma} {prep.lower_}")
+                        if k in self.ex.cues.tie or k in self.ex.cues.verb), None)
+            if key is None:
+                continue
+            cue = self.ex.cues.tie.get(key) or self.ex.cues.verb[key]
+            objs = self.actors(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            if adj.dep_ in ("amod", "acl", "appos") and adj.head.pos_ in ("NOUN", "PROPN"):
+                subjects = self.actors(adj.head, deep=False)
+            else:
+                subjects, patients, _ = self.subject(adj)
+                subjects = subjects or patients
+            negated, hedged, _, notes = self.qualifiers(adj, [])
+            self.add(subjects, cue.relation, objs, f"{adj.text} {prep.text}",
+                     f"adj:{key} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
+                     0.7, negated, hedged)
+
+    # -- nouns -------------------------------------------------------------------
+    def noun_cue(self, noun: Token) -> Cue | None:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+            return None
+        table = self.ex.cues.noun
+        lemma = noun.lemma_.lower()
+        for mod in noun.lefts:
+            if mod.dep_ in ("compound", "amod"):
+                key = f"{mod.lower_} {lemma}"
+                if key in table:
+                    return table[key]
+                key = f"{mod.lower_} {noun.lower_}"
+                if key in table:
+                    return table[key]
+        return table.get(lemma) or table.get(noun.lower_)
+
+    def nominal_objects(self, noun: Token) -> list[Ref]:
+        refs, _ = self.prep_objects(noun, OBJECT_PREPS, skip={"by", "from"})
+        return refs
+
+    def nominal(self, noun: Token, light: Token | None = None) -> None:
+        cue = self.noun_cue(noun)
+        if cue is None:
+            return
+        self.consumed.add(noun.i)
+        # the agent: a possessor or demonym ("Iran's support", "Israeli strikes"),
+        # "by X", or the subject of the verb that launched it
+        subjects: list[Ref] = []
+        how = ""
+        for mod in noun.lefts:
+            if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
+                refs = self.m.resolve(mod) or self.m.resolve(mod.head if False else mod)
+                if not refs and mod.dep_ in ("compound", "amod"):
+                    refs = [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss")
+                            for r in self.m.resolve(c)]
+                if refs:
+                    subjects = refs + [r for c in mod.conjuncts for r in self.m.resolve(c)]
+                    how = mod.dep_
+                    break
+        if not subjects:
+            refs, _ = self.prep_objects(noun, ("by", "from"))
+            subjects, how = refs, "by"
+        chain: list[Token] = []
+        if not subjects and light is not None:
+            subjects, patients, chain = self.subject(light)
+            if not subjects and patients:
+                return
+            how = f"light:{light.lemma_.lower()}"
+        if not subjects and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            gov = noun.head
+            if gov.lemma_.lower() in self.ex.light or gov.lemma_.lower() in self.ex.governing:
+                subjects, _, chain = self.subject(gov)
+                how = f"light:{gov.lemma_.lower()}"
+                light = gov
+        objects = self.nominal_objects(noun)
+        used = "prep"
+        if not objects and light is not None:
+            objects, _ = self.prep_objects(light, OBJECT_PREPS, skip={"by"})
+        if not objects:
+            # "a drone strike that resulted in the death of X", "strikes targeting X"
+            for clause in noun.children:
+                if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+                    objects, _ = self.objects(clause, None)
+                    if not objects:
+                        for c in clause.children:
+                            if c.dep_ == "prep":
+                                for p in c.children:
+                                    if p.dep_ == "pobj":
+                                        objects = self.nominal_objects(p) or self.actors(p)
+                    used = clause.lemma_
+                    if objects:
+                        break
+        mutual = False
+        if not subjects:
+            # "clashes between Israeli and Iranian forces": both ways
+            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+            for prep in between:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        subjects = self.actors(pobj)
+            if len(subjects) >= 2 and (noun.lemma_.lower() in self.ex.mutual or
+                                       noun.lower_ in self.ex.mutual):
+                mutual = True
+                objects = []
+            else:
+                return
+        if not subjects or (not objects and not mutual):
+            return
+        negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            negated = True
+        relation, intent_note = self.intent_relation(cue.relation, light or noun, intent, negated)
+        predicate = " ".join(t.text for t in ([light] if light is not None else []) + [noun])
+        evidence = (f"noun:{cue.words}" + (f"+{how}" if how else "") + f" -> {relation} "
+                    f"(lexicon {cue.relation.lower()}.{cue.words}){intent_note}"
+                    + (f" [{', '.join(notes)}]" if notes else ""))
+        self.add(subjects, relation, objects, predicate, evidence, 0.65, negated, hedged, mutual)
+        del used
+
+    def tie_noun(self, noun: Token) -> None:
+        """'its ally, X', 'X, an ally of Y', 'X is a member of Y', 'leader of Y'."""
+        lemma = noun.lemma_.lower()
+        cue = self.ex.cues.tie.get(lemma) or self.ex.cues.tie.get(noun.lower_)
+        if cue is None or noun.ent_type_ in ("PERSON",):
+            return
+        # the owner: "its ally", "ally of Y", "Hamas leader"
+        owners: list[Ref] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                owners = self.actors(child)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "with"):
+                owners = owners or self.actors(next((c for c in child.children if c.dep_ == "pobj"), None))
+        if not owners:
+            return
+        # the one described: apposition either way, copula subject, "as" phrase
+        members: list[Ref] = []
+        for child in noun.children:
+            if child.dep_ == "appos":
+                members = self.actors(child, deep=False)
+        if not members and noun.dep_ == "appos":
+            members = self.actors(noun.head, deep=False)
+        if not members and noun.dep_ in ("attr", "oprd"):
+            members, _, _ = self.subject(noun.head)
+        if not members and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            gov = noun.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                members, _, _ = self.subject(gov)
+            elif gov.pos_ in ("NOUN", "PROPN"):
+                members = self.actors(gov, deep=False)
+        if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
+            members = self.m.resolve(noun.head)
+        if not members:
+            return
+        # the phrase itself resolved to the owner's state ("Iran's leader"): no tie to itself
+        negated, hedged, _, notes = self.qualifiers(noun, [])
+        self.add(members, cue.relation, owners, noun.text,
+                 f"tie:{cue.words} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
+                 0.7, negated, hedged)
