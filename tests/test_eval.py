@@ -42,7 +42,7 @@ GOLD = [
      gold_triple("Iran", "SUPPORT", "Hezbollah", optional=True)],
     [gold_triple("Israel", "ASSAULT", "Hezbollah", alternatives=["COERCE"]),
      gold_triple("Israel", "ASSAULT", "Lebanon", optional=True)],
-    [gold_triple("Syria", "ALLY_OF", "Iran", hedged=None)],
+    [gold_triple("Syria", "ALLY_OF", "Iran", negated=None, hedged=None)],
     [gold_triple("Iran", "ASSAULT", "Israel", negated=True)],
 ]
 
@@ -149,7 +149,7 @@ def test_optional_triples_are_neither_required_nor_false_positives(mini: Path) -
 
 def test_flags_are_scored_apart_from_the_strict_match(mini: Path) -> None:
     preds = [pred(3, "Iran", "ASSAULT", "Israel", negated=False),  # gold says negated
-             pred(2, "Syria", "ALLY_OF", "Iran", hedged=True),  # gold hedged null: either
+             pred(2, "Syria", "ALLY_OF", "Iran", negated=True, hedged=True),  # gold null: either
              pred(0, "Iran", "AID", "Hezbollah", hedged=True)]  # gold hedged false
     report = score(mini, preds)
     assert report.metrics["strict_precision"] == 1.0
@@ -182,9 +182,13 @@ def test_predictions_find_their_gold_sentence_despite_other_splits(mini: Path) -
     no_id = pred(0, "Iran", "AID", "Hezbollah", article="3f2a9c")
     no_id["sentence"] = {"index": 0, "text": "Iran  sent weapons to\nHezbollah.",
                          "start": None, "end": None}
-    report = score(mini, [other, no_id])
+    # text that is not in the article (another copy of the page): shared words decide
+    edited = pred(1, "Israel", "ASSAULT", "Hezbollah")
+    edited["sentence"] = {"index": 1, "text": "Israel hit Hezbollah positions in south Lebanon.",
+                          "start": None, "end": None}
+    report = score(mini, [other, no_id, edited])
     # the merged sentence overlaps sentence 2 most, whose gold has no ASSAULT
-    assert report.counts["strict_found"] == 1
+    assert report.counts["strict_found"] == 2
     assert report.false_positives[0]["where"] == "a1#2"
     assert report.counts["ignored"] == 0
 
@@ -358,11 +362,12 @@ def test_plover_codes_reciprocity_and_arithmetic(plover: Path) -> None:
 
 
 def test_plover_direction_and_igo_kind_matter(plover: Path) -> None:
-    preds = [plover_pred("r1", state("JPN"), "REQUEST", state(None, "IGO")),  # reversed
+    preds = [plover_pred("r0", state("HUN"), "AGREE", state("USA")),  # USA not listed
+             plover_pred("r1", state("JPN"), "REQUEST", state(None, "IGO")),  # reversed
              plover_pred("r3", state("SYR", "ARMED_GROUP"), "ASSAULT", state("USA"))]  # based
     report = evaluate(plover, predictions=preds)
     assert report.counts["unlabeled_found"] == 0
-    assert report.metrics["overgeneration"] == pytest.approx(2 / 5)
+    assert report.metrics["overgeneration"] == pytest.approx(3 / 5)
     text = report.to_text(errors=True)
     assert "Sentence of record r1." in text and "IGO -REQUEST-> JPN" in text
 
