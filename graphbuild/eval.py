@@ -45,7 +45,9 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201a": "'", "\u2032": 
 _WORD = re.compile(r"\w+")
 
 
-class Extractor(Protocol):
+class TripleExtractor(Protocol):
+    """What evaluate() needs of an extractor (graphbuild.triples.Extractor has it)."""
+
     def extract(self, article: Article) -> list[Triple]: ...
 
 
@@ -857,7 +859,7 @@ def evaluate(
     gold: Path,
     *,
     predictions: str | Path | Iterable[dict[str, Any] | str] | None = None,
-    extractor: Extractor | None = None,
+    extractor: TripleExtractor | None = None,
     actors: Path | None = None,
     text: Path | None = None,
 ) -> EvalReport:
