@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
@@ -396,6 +395,69 @@ def actors(
         rows = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
                  "aliases": list(a.aliases[1:6]), "match": round(score)} for a, score in found]
     click.echo(format_rows(rows, fmt), nl=False)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("predictions", required=False)
+@click.option("--extract", "run_extractor", is_flag=True,
+              help="Run the extractor on the gold texts instead of reading predictions.")
+@click.option("--actors", type=click.Path(dir_okay=False), default=None,
+              help="Gold actors file (default: the *_actors.json beside GOLD).")
+@click.option("--text", type=click.Path(dir_okay=False), default=None,
+              help="Articles JSONL (or .txt) holding the gold texts.")
+@click.option("--errors", is_flag=True, help="List every miss and false positive.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--model", envvar="GRAPHBUILD_MODEL", default=None)
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(dir_okay=False))
+def evaluate(
+    gold: str, predictions: str | None, run_extractor: bool, actors: str | None,
+    text: str | None, errors: bool, fmt: str, model: str | None, gazetteers: tuple[str, ...],
+) -> None:
+    """Score extraction against a gold file (seed/dev format or PLOVER records).
+
+    PREDICTIONS is a triples JSONL from `graphbuild extract` (or - for stdin);
+    with --extract the extractor runs on the gold texts itself.
+    """
+    from graphbuild.errors import EvalError
+    from graphbuild.eval import evaluate as score
+
+    if bool(predictions) == run_extractor:
+        raise EvalError("give a PREDICTIONS file or --extract (not both)")
+    source: Any = None
+    if predictions:
+        source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8") if predictions == "-" \
+            else Path(predictions)
+    report = score(
+        Path(gold),
+        predictions=source,
+        extractor=make_extractor(model, gazetteers) if run_extractor else None,
+        actors=Path(actors) if actors else None,
+        text=Path(text) if text else None,
+    )
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.to_text(errors=errors))
+
+
+@cli.command()
+@db_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--since", default=None, help="Only statements from articles on or after DATE.")
+@click.option("--until", default=None, help="Only statements from articles on or before DATE.")
+def alliances(db: str | None, neo4j_uri: str | None, fmt: str, since: str | None,
+              until: str | None) -> None:
+    """Detect blocs (who is with whom) and compare them with curated coalitions."""
+    from graphbuild import alliances as analysis
+    from graphbuild.network import build_network
+
+    with open_target(db, neo4j_uri, read_only=True) as store:
+        graph = build_network(store, since=since, until=until)
+    if fmt == "json":
+        click.echo(json.dumps(analysis.report_json(graph), ensure_ascii=False, indent=2))
+    else:
+        click.echo(analysis.format_text(graph))
 
 
 def main() -> None:
