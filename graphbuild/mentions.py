@@ -139,6 +139,11 @@ class MentionFinder:
             self.exact.add(key, docs)
         for key, docs in folded.items():
             self.folded.add(key, docs)
+        # demonyms as phrases, so "South Korean" and "Sri Lankans" are found too
+        self.demonym_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for word, actor_id in getattr(gazetteer, "_demonyms", {}).items():
+            forms = {word, word + "s"} if not word.endswith("s") else {word}
+            self.demonym_matcher.add(actor_id, [nlp.make_doc(f) for f in forms])
         # surnames of curated persons: "Assad" once "Bashar al-Assad" is known
         surnames: dict[str, set[str]] = {}
         for actor in gazetteer:
@@ -170,14 +175,28 @@ class MentionFinder:
                 covered[i] = ref
         return covered
 
+    def demonym_spans(self, doc: Doc) -> dict[int, Actor]:
+        """Token index -> the state whose demonym covers it ("South Korean" -> South Korea)."""
+        found = sorted(((s, e, doc.vocab.strings[m]) for m, s, e in self.demonym_matcher(doc)),
+                       key=lambda f: (-(f[1] - f[0]), f[0]))
+        covered: dict[int, Actor] = {}
+        for start, end, actor_id in found:
+            if any(i in covered for i in range(start, end)):
+                continue
+            for i in range(start, end):
+                covered[i] = self.gazetteer.actors[actor_id]
+        return covered
+
 
 class SentenceMentions:
     """Actor resolution inside one sentence, with the article's memory."""
 
     def __init__(self, finder: MentionFinder, sent: Span, matches: dict[int, Ref],
-                 memory: ArticleMemory, index: int, ents: dict[int, Span] | None = None) -> None:
+                 memory: ArticleMemory, index: int, ents: dict[int, Span] | None = None,
+                 demonyms: dict[int, Actor] | None = None) -> None:
         self.f = finder
         self.ents = ents if ents is not None else entity_index(sent.doc)
+        self.demonyms = demonyms if demonyms is not None else finder.demonym_spans(sent.doc)
         self.lex = finder.lex
         self.sent = sent
         self.doc = sent.doc
@@ -262,7 +281,9 @@ class SentenceMentions:
         description = self._description(token, lemma)
         if description is not None:
             return description
-        countries = self._country_modifiers(token)
+        is_role = lemma in lex.state_roles or lower in lex.state_roles or \
+            lemma in lex.group_kind or lower in lex.group_kind
+        countries = self._country_modifiers(token, located=is_role)
         if lemma in lex.state_roles or lower in lex.state_roles:
             if countries:
                 return [self._ref(a, token, how, 0.9) for a, how in countries]
@@ -283,9 +304,8 @@ class SentenceMentions:
                     out.append(self._ref(group, token, "group", 0.7))
                 return out
             return []
-        demonym = self.f.gazetteer.demonym(token.text) or (
-            self.f.gazetteer.demonym(token.text[:-1]) if lower.endswith("s") else None)
-        if demonym is not None and token.pos_ in NOUNS and token.dep_ not in ("amod", "compound"):
+        demonym = self.demonyms.get(token.i)
+        if demonym is not None and token.pos_ in NOUNS and token.dep_ not in ("amod", "compound", "nmod"):
             return [self._ref(demonym, token, "demonym", 0.8, token.i, token.i + 1)]
         if token.ent_type_ in NER_KINDS and token.ent_iob_ != "O":
             ent = self._entity(token)
@@ -310,8 +330,10 @@ class SentenceMentions:
         ent = self._entity(token)
         if ent is None or ent.root.i != token.i:
             return []
-        words = [t for t in ent if t.text.lower().rstrip(".") not in self.lex.titles
-                 and t.text.lower() not in self.lex.titles]
+        words = list(ent)
+        while len(words) > 1 and (words[0].text.lower() in self.lex.titles or
+                                  words[0].text.lower().rstrip(".") in self.lex.titles):
+            words = words[1:]
         name = " ".join(t.text for t in words) if words else ent.text
         actor = self.f.gazetteer.lookup(name)
         if actor is None and words:
@@ -342,8 +364,10 @@ class SentenceMentions:
             if text.startswith(prefix):
                 text = text[len(prefix):]
         if label == "PERSON":
-            words = [w for w in text.split() if w.lower() not in self.lex.titles]
-            text = " ".join(words) or text
+            words = text.split()
+            while len(words) > 1 and words[0].lower() in self.lex.titles:
+                words = words[1:]
+            text = " ".join(words)
         if len(text) < 2 or not any(c.isalpha() for c in text):
             return []
         country = next((a.country for a, _ in countries if a.country), None)
@@ -351,12 +375,12 @@ class SentenceMentions:
         actor = Actor(base.id, base.name, base.kind, country, base.aliases, curated=False)
         return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]
 
-    def _country_modifiers(self, token: Token) -> list[tuple[Actor, str]]:
+    def _country_modifiers(self, token: Token, located: bool = True) -> list[tuple[Actor, str]]:
         """States or actors a noun belongs to: a demonym or country before it
-        ("Iranian", "U.S."), a possessor ("Iran's"), or "of/in <country>"."""
+        ("Iranian", "U.S."), a possessor ("Iran's"), or (`located`) "of/in <country>"."""
         out: list[tuple[Actor, str]] = []
         mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-        for prep in token.rights:
+        for prep in token.rights if located else ():
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across"):
                 mods.extend(t for t in prep.children if t.dep_ == "pobj")
         for mod in mods:
@@ -373,14 +397,13 @@ class SentenceMentions:
         if mod.tag_ in ("PRP$",) or mod.pos_ == "PRON":
             refs = self.resolve(mod)
             return (refs[0].actor, "pronoun") if refs else None
-        demonym = self.f.gazetteer.demonym(mod.text) or self.f.gazetteer.demonym(
-            mod.text.split("-")[0])
+        demonym = self.demonyms.get(mod.i) or self.f.gazetteer.demonym(mod.text.split("-")[0])
         if demonym is not None:
             return demonym, "demonym"
-        if mod.dep_ in ("compound", "amod"):
+        if mod.dep_ in ("compound", "amod", "nmod"):
             # "Pakistan President X", "Hamas leaders": a nested compound chain
             for child in mod.lefts:
-                if child.dep_ in ("compound", "amod", "poss"):
+                if child.dep_ in ("compound", "amod", "poss", "nmod"):
                     found = self._modifier_actor(child)
                     if found is not None:
                         return found

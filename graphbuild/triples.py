@@ -36,6 +36,17 @@ INTENT_ADJ = {"ready", "prepared", "willing"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+SUBJECT_INSIDE = frozenset({"of", "from", "among", "within"})
+OBJECT_INSIDE = frozenset({"of", "for", "from", "among", "within", "to", "by", "with", "against", "on",
+                           "into"})
+# what undoing an event noun amounts to: "lifted the curfew", "halted aid"
+UNDONE = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
+          "AID": "SANCTION", "CONSULT": "SANCTION", "COOPERATE": "SANCTION", "AGREE": "REJECT",
+          "SUPPORT": "SANCTION"}
+# verbs whose own relation beats the event noun they govern: "demanded a meeting"
+ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVERNMENT", "MILITARY",
+                 "COALITION"}
+VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -97,6 +108,8 @@ class Extractor:
         self.conditions = lex.words("hedge_words", "conditions")
         self.negations = lex.words("negation_words")
         self.mutual = lex.words("mutual_events")
+        self.containers = lex.words("containers")
+        self.reversal = lex.words("reversal_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -135,12 +148,14 @@ class Extractor:
         for offset, doc in docs:
             matches = self.finder.gazetteer_spans(doc)
             ents = entity_index(doc)
+            demonyms = self.finder.demonym_spans(doc)
             original = article.text[offset:offset + len(doc.text)]
             for sentence, span in sentences(doc, offset, index, original):
                 index = sentence.index + 1
                 if len(span) > 400:
                     continue  # a run-on "sentence" of list debris: no reliable parse
-                mentions = SentenceMentions(self.finder, span, matches, memory, sentence.index, ents)
+                mentions = SentenceMentions(self.finder, span, matches, memory, sentence.index, ents,
+                                            demonyms)
                 found = _SentenceRules(self, span, mentions).run()
                 out.extend(self._triples(article, sentence, span, found, ents))
         return out
@@ -209,8 +224,10 @@ class _SentenceRules:
         return self.found
 
     # -- arguments -------------------------------------------------------------
-    def actors(self, token: Token | None, deep: bool = True) -> list[Ref]:
-        """Actors named by the phrase headed by `token` and its conjuncts."""
+    def actors(self, token: Token | None, deep: bool = True, role: str = "obj") -> list[Ref]:
+        """Actors named by the phrase headed by `token` and its conjuncts. A
+        generic head is looked into: any object phrase ("the computers of X"),
+        but for a subject only a container ("leaders of X", "thousands of Y")."""
         if token is None:
             return []
         out: list[Ref] = []
@@ -218,23 +235,23 @@ class _SentenceRules:
             if not (self.span.start <= t.i < self.span.end):
                 continue
             refs = self.m.resolve(t)
-            if not refs and deep and not self.noun_cue(t):
-                refs = self.descend(t, 2)
+            if not refs and deep and not self.noun_cue(t) and (
+                    role == "obj" or t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"):
+                refs = self.descend(t, 2, SUBJECT_INSIDE if role == "subj" else OBJECT_INSIDE)
             out.extend(r for r in refs if all(r.actor.id != o.actor.id for o in out))
         return out
 
-    def descend(self, token: Token, depth: int) -> list[Ref]:
-        """'Leaders of the X coalition', 'a camp for Congolese refugees': the actor
-        inside a generic phrase, through of/for/from/among."""
+    def descend(self, token: Token, depth: int, preps: frozenset[str]) -> list[Ref]:
+        """The actor inside a generic phrase, through the given prepositions."""
         if depth == 0:
             return []
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "among", "within"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         refs = self.m.resolve(pobj)
                         if not refs and not self.noun_cue(pobj):
-                            refs = self.descend(pobj, depth - 1)
+                            refs = self.descend(pobj, depth - 1, preps)
                         if refs:
                             return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.85)
                                     for r in refs] + [
@@ -248,18 +265,22 @@ class _SentenceRules:
         patients: list[Ref] = []
         for child in verb.children:
             if child.dep_ == "nsubj":
-                agents = self.actors(child)
+                agents = self.actors(child, role="subj")
             elif child.dep_ == "nsubjpass":
-                patients = self.actors(child)
+                patients = self.actors(child, role="subj")
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        agents = self.actors(pobj)
+                        agents = self.actors(pobj, role="subj")
         if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return agents, patients, chain
         head = verb.head
         if head is verb:
             return agents, patients, chain
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("ADJ", "VERB", "AUX"):
+            # "is open to engaging with", "is committed to opening"
+            a, p, c = self.subject(head.head, depth + 1)
+            return a, p, [head.head, *c]
         if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "pcomp", "prep") and verb.tag_ == "VBG") \
                 or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) \
                 or (verb.dep_ == "acomp"):
@@ -295,21 +316,45 @@ class _SentenceRules:
                     return refs, prep
         return [], ""
 
-    def objects(self, verb: Token, prep: str | None) -> tuple[list[Ref], str]:
-        """The other party of a verb event and the word that introduced it."""
+    def objects(self, verb: Token, prep: str | None, exclude: set[str] = frozenset()) -> tuple[list[Ref], str]:  # type: ignore[assignment]
+        """The other party of a verb event and the word that introduced it;
+        candidates naming only the subject itself are passed over."""
+        def fresh(refs: list[Ref]) -> list[Ref]:
+            return [r for r in refs if r.actor.id not in exclude]
+
         if prep:
-            refs, used = self.prep_objects(verb, [prep])
-            if refs:
-                return refs, used
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == prep:
+                    for pobj in child.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            refs = fresh(self.actors(pobj))
+                            if refs:
+                                return refs, prep
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",):
-                refs = self.actors(child)
+                refs = fresh(self.actors(child))
                 if refs:
                     return refs, ""
-        for child in verb.children:
-            if child.dep_ == "dative" and child.pos_ == "ADP":
-                refs, used = self.prep_objects(verb, [child.lower_])
-        return self.prep_objects(verb, OBJECT_PREPS)
+        for p in OBJECT_PREPS:
+            for child in verb.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ == p:
+                    for pobj in child.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            refs = fresh(self.actors(pobj))
+                            if refs:
+                                return refs, p
+        return [], ""
+
+    def purpose_objects(self, head: Token, exclude: set[str]) -> list[Ref]:
+        """'began a hunger strike to protest against X': the other party named
+        in the purpose clause of an event that has none of its own."""
+        for clause in head.children:
+            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
+                    c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+                refs, _ = self.objects(clause, None, exclude)
+                if refs:
+                    return refs
+        return []
 
     # -- qualifiers --------------------------------------------------------------
     def qualifiers(self, head: Token, chain: list[Token]) -> tuple[bool, bool, bool, list[str]]:
@@ -408,22 +453,29 @@ class _SentenceRules:
 
     # -- verbs -------------------------------------------------------------------
     def verb_cue(self, verb: Token) -> tuple[Cue | None, str | None, str]:
-        """The longest cue for lemma [+ particle] [+ preposition | + object noun]."""
+        """The longest cue for lemma [+ particle] [+ preposition [+ its object] | + object noun]."""
         lemma = verb.lemma_.lower()
         prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-        bases = [f"{lemma} {p}" for p in prts] + [lemma]
-        preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        heads = list(dict.fromkeys([lemma, verb.lower_]))
+        bases = [f"{h} {p}" for h in heads for p in prts] + heads
+        preps = [c for c in verb.children if c.dep_ == "prep"]
         nouns = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
-        table = self.ex.cues.verb
+        tables = (self.ex.cues.verb, self.ex.cues.tie)
         for base in bases:
-            for prep in preps:
-                if f"{base} {prep}" in table:
-                    return table[f"{base} {prep}"], prep, f"{base} {prep}"
-            for noun in nouns:
-                if f"{base} {noun}" in table:
-                    return table[f"{base} {noun}"], None, f"{base} {noun}"
-            if base in table:
-                return table[base], None, base
+            for table in tables:
+                for prep in preps:
+                    for pobj in prep.children:
+                        key = f"{base} {prep.lower_} {pobj.lemma_.lower()}"
+                        if pobj.dep_ == "pobj" and key in table:
+                            return table[key], prep.lower_, key  # "withdraw from agreement"
+                    if f"{base} {prep.lower_}" in table:
+                        return table[f"{base} {prep.lower_}"], prep.lower_, f"{base} {prep.lower_}"
+                for noun in nouns:
+                    if f"{base} {noun}" in table:
+                        return table[f"{base} {noun}"], None, f"{base} {noun}"
+            for table in tables:
+                if base in table:
+                    return table[base], None, base
         return None, None, lemma
 
     def verb(self, verb: Token) -> None:
@@ -433,10 +485,22 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
-        light_noun = self.light_noun(verb) if lemma in ex.light or cue is None else None
-        if light_noun is not None:
-            self.nominal(light_noun, light=verb)
-            return
+        noun = self.light_noun(verb)
+        noun_object = False
+        if noun is not None:
+            noun_cue = self.noun_cue(noun)
+            assert noun_cue is not None
+            if lemma in ex.reversal and noun_cue.relation in UNDONE:
+                # "lifted a curfew", "halted economic aid", "cancelled a planned visit"
+                self.nominal(noun, light=verb, relation=UNDONE[noun_cue.relation],
+                             note=f"{lemma} {noun_cue.relation} -> {UNDONE[noun_cue.relation]}")
+                return
+            if cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
+                noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
+                self.consumed.add(noun.i)
+            elif lemma in ex.light or cue is None:
+                self.nominal(noun, light=verb)
+                return
         if complement is not None and (lemma in ex.hedge_control or lemma in ex.plain_control
                                        or lemma in ex.negating) and lemma not in ex.governing:
             return  # the complement's own event, qualified by this verb
@@ -444,61 +508,78 @@ class _SentenceRules:
             if lemma in ex.speech:
                 self.demand_in_speech(verb)
             return
-        if lemma in ex.speech and cue.relation not in ("REJECT", "ACCUSE", "REQUEST", "THREATEN",
-                                                       "SUPPORT"):
+        if lemma in ex.speech and cue.relation not in VERB_WINS:
             if any(c.dep_ == "ccomp" for c in verb.children):
                 self.demand_in_speech(verb)
                 return
         agents, patients, chain = self.subject(verb)
-        objects, used = self.objects(verb, prep)
+        exclude = {r.actor.id for r in agents}
+        if noun_object and noun is not None:
+            objects, used = self.noun_party(noun, exclude), ""
+        else:
+            objects, used = self.objects(verb, prep, exclude)
         inner = ""
         if complement is not None and lemma in ex.governing:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
             if not objects:
-                objects, used = self.objects(complement, self.verb_cue(complement)[1])
+                objects, used = self.objects(complement, self.verb_cue(complement)[1], exclude)
             if not objects:
                 for sub in complement.children:
-                    if sub.dep_ == "dobj":
-                        for noun_cue_obj in [self.nominal_objects(sub)]:
-                            objects = noun_cue_obj
+                    if sub.dep_ == "dobj" and self.noun_cue(sub):
+                        objects = self.noun_party(sub, exclude)
             self.consumed.add(complement.i)
             inner = f"+to {complement.lemma_.lower()}"
         elif not objects and lemma in ex.governing:
             for c in verb.children:
-                if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+                if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX"):
                     subj = [s for s in c.children if s.dep_ in SUBJ]
                     if cue.relation == "REQUEST" and subj:
                         objects = self.actors(subj[0])  # "demanded that the US cancel"
                     elif any(a.lower_ == "to" for a in c.children):
-                        objects, used = self.objects(c, None)  # "invested billions to support"
+                        objects, used = self.objects(c, None, exclude)  # "invested billions to support"
                         inner = f"+to {c.lemma_.lower()}"
                     if objects:
                         break
-        if patients and not agents and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
-            agents = []
         if patients:
             if agents:
                 # passive: "was attacked by X" -> X attacked the patient
                 subjects, objs = agents, patients
-            elif prep and cue.pos == "tie" or cue.relation in ("AFFILIATED_WITH", "ALLY_OF", "HOSTILE_TO", "MEMBER_OF"):
-                subjects, objs = patients, objects
+            elif cue.pos == "tie" or cue.relation in ("AFFILIATED_WITH", "ALLY_OF", "HOSTILE_TO", "MEMBER_OF"):
+                subjects, objs = patients, objects  # "HTS, affiliated with al-Qaeda"
             else:
                 return
         else:
             subjects, objs = agents, objects
-        if not subjects or not objs:
+        if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
+            objs = self.purpose_objects(verb, {r.actor.id for r in subjects})
+        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not objs
+        if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
         relation, intent_note = self.intent_relation(cue.relation, verb, intent, negated)
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
-                             + ([used] if used else []))
+                             + ([used] if used else []) + ([noun.text] if noun_object and noun is not None else []))
         if inner:
             predicate += " " + inner[1:]
-        evidence = (f"verb:{words}{inner} -> {relation} (lexicon {cue.relation.lower()}."
-                    f"{cue.words}){intent_note}" + (f" [{', '.join(notes)}]" if notes else ""))
+        evidence = (f"verb:{words}{inner}" + (f"+{noun.lemma_.lower()}" if noun_object and noun is not None else "")
+                    + f" -> {relation} (lexicon {cue.relation.lower()}.{cue.words}){intent_note}"
+                    + (f" [{', '.join(notes)}]" if notes else ""))
         conf = 0.8 if not chain else 0.7
-        mutual = cue.words.split()[0] in ex.mutual and not objs
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
+
+    def noun_party(self, noun: Token, exclude: set[str]) -> list[Ref]:
+        """The actor an event noun is about or comes from: 'North Korea's demand',
+        'calls by Kofi Annan', 'the withdrawal of Serbian forces', 'an Indian proposal'."""
+        candidates = [m for m in noun.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")]
+        for mod in candidates:
+            refs = [r for r in self.m.resolve(mod) if r.actor.id not in exclude]
+            if refs:
+                return refs
+        refs, _ = self.prep_objects(noun, ("by", "from", *OBJECT_PREPS))
+        refs = [r for r in refs if r.actor.id not in exclude]
+        if refs:
+            return refs
+        return [r for r in self.m.resolve(noun) if r.actor.id not in exclude]
 
     def demand_in_speech(self, verb: Token) -> None:
         """'X said Sudan must return ...' is a demand by X on Sudan."""
@@ -563,7 +644,8 @@ class _SentenceRules:
         refs, _ = self.prep_objects(noun, OBJECT_PREPS, skip={"by", "from"})
         return refs
 
-    def nominal(self, noun: Token, light: Token | None = None) -> None:
+    def nominal(self, noun: Token, light: Token | None = None, relation: str | None = None,
+                note: str = "") -> None:
         cue = self.noun_cue(noun)
         if cue is None:
             return
@@ -574,9 +656,9 @@ class _SentenceRules:
         how = ""
         for mod in noun.lefts:
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
-                refs = self.m.resolve(mod) or self.m.resolve(mod.head if False else mod)
-                if not refs and mod.dep_ in ("compound", "amod"):
-                    refs = [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss")
+                refs = self.m.resolve(mod)
+                if not refs and mod.dep_ in ("compound", "amod", "nmod"):
+                    refs = [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
                             for r in self.m.resolve(c)]
                 if refs:
                     subjects = refs + [r for c in mod.conjuncts for r in self.m.resolve(c)]
@@ -597,24 +679,34 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
-        objects = self.nominal_objects(noun)
-        used = "prep"
+        exclude = {r.actor.id for r in subjects}
+        objects = [r for r in self.nominal_objects(noun) if r.actor.id not in exclude]
         if not objects and light is not None:
-            objects, _ = self.prep_objects(light, OBJECT_PREPS, skip={"by"})
+            # "gave Tanzania a grant", "launched a strike in Syria against X"
+            for child in light.children:
+                if child.dep_ in ("dative", "dobj") and child is not noun:
+                    objects = [r for r in self.actors(child) if r.actor.id not in exclude]
+                    if objects:
+                        break
+            if not objects:
+                objects, _ = self.objects(light, None, exclude | {""})
+                objects = [r for r in objects if r.actor.id not in exclude]
         if not objects:
             # "a drone strike that resulted in the death of X", "strikes targeting X"
             for clause in noun.children:
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
-                    objects, _ = self.objects(clause, None)
+                    objects, _ = self.objects(clause, None, exclude)
                     if not objects:
                         for c in clause.children:
                             if c.dep_ == "prep":
                                 for p in c.children:
                                     if p.dep_ == "pobj":
                                         objects = self.nominal_objects(p) or self.actors(p)
-                    used = clause.lemma_
                     if objects:
                         break
+        if not objects and subjects and light is not None and cue.relation in (
+                "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
+            objects = self.purpose_objects(light, exclude)
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
@@ -623,27 +715,48 @@ class _SentenceRules:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         subjects = self.actors(pobj)
-            if len(subjects) >= 2 and (noun.lemma_.lower() in self.ex.mutual or
-                                       noun.lower_ in self.ex.mutual):
-                mutual = True
-                objects = []
-            else:
+            if len(subjects) < 2:
                 return
+        is_mutual = noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual
+        if len(subjects) >= 2 and not objects and is_mutual:
+            mutual = True  # "A and B signed an agreement", "talks between A and B"
         if not subjects or (not objects and not mutual):
             return
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
-        relation, intent_note = self.intent_relation(cue.relation, light or noun, intent, negated)
+        base_relation = relation or cue.relation
+        final, intent_note = self.intent_relation(base_relation, light or noun, intent, negated)
         predicate = " ".join(t.text for t in ([light] if light is not None else []) + [noun])
-        evidence = (f"noun:{cue.words}" + (f"+{how}" if how else "") + f" -> {relation} "
-                    f"(lexicon {cue.relation.lower()}.{cue.words}){intent_note}"
-                    + (f" [{', '.join(notes)}]" if notes else ""))
-        self.add(subjects, relation, objects, predicate, evidence, 0.65, negated, hedged, mutual)
-        del used
+        evidence = (f"noun:{cue.words}" + (f"+{how}" if how else "") + f" -> {final} "
+                    f"(lexicon {cue.relation.lower()}.{cue.words})" + (f" ({note})" if note else "")
+                    + intent_note + (f" [{', '.join(notes)}]" if notes else ""))
+        self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
+
+    def affiliation(self, noun: Token) -> None:
+        """'Ali Vaez from the International Crisis Group' (a person of an organisation);
+        'Tehran's Axis of Resistance' (the possessor leads a coalition)."""
+        refs = self.m.resolve(noun)
+        if not refs or noun.dep_ in ("compound", "amod"):
+            return
+        actor = refs[0].actor
+        if actor.kind == "PERSON":
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "at", "with"):
+                    orgs = [r for p in prep.children if p.dep_ == "pobj" for r in self.m.resolve(p)
+                            if r.actor.kind in ORGANISATIONS]
+                    self.add(refs[:1], "AFFILIATED_WITH", orgs, f"{noun.text} {prep.text}",
+                             f"tie:person {prep.lower_} organisation -> AFFILIATED_WITH "
+                             f"(lexicon affiliated_with.from)", 0.6, False, False)
+        if actor.kind == "COALITION":
+            owners = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)
+                      if r.actor.kind == "STATE"]
+            self.add(owners, "LEADS", refs[:1], f"{noun.text}",
+                     "tie:possessor of coalition -> LEADS (lexicon leads.possessive)", 0.6, False, False)
 
     def tie_noun(self, noun: Token) -> None:
         """'its ally, X', 'X, an ally of Y', 'X is a member of Y', 'leader of Y'."""
+        self.affiliation(noun)
         lemma = noun.lemma_.lower()
         cue = self.ex.cues.tie.get(lemma) or self.ex.cues.tie.get(noun.lower_)
         if cue is None or noun.ent_type_ in ("PERSON",):
