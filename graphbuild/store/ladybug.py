@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any, Self, cast
 
 import ladybug
 
@@ -23,6 +23,12 @@ from graphbuild.errors import QueryError, StoreError, StoreLockedError
 from graphbuild.records import Actor, Article, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
+from graphbuild.store.rows import (
+    actor_props,
+    article_actors,
+    checked_relation,
+    statement_props,
+)
 
 SCHEMA_VERSION = 1
 
@@ -177,16 +183,6 @@ def plain(value: Any) -> Any:
     return value
 
 
-def article_actors(triples: Sequence[Triple]) -> list[Actor]:
-    """Each actor of an article once; a curated record wins over an uncurated one."""
-    seen: dict[str, Actor] = {}
-    for triple in triples:
-        for actor in (triple.subject, triple.object):
-            if actor.id not in seen or (actor.curated and not seen[actor.id].curated):
-                seen[actor.id] = actor
-    return list(seen.values())
-
-
 def _extreme(pick: Any, *dates: str | None) -> str | None:
     """min/max of ISO date strings, ignoring missing ones."""
     known = [d for d in dates if d]
@@ -272,8 +268,8 @@ class LadybugStore:
 
     def _run(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
         """Run one statement of our own; a failure is a store problem, not a query one."""
-        rows: list[list[Any]] = self._execute(cypher, params, StoreError).get_all()
-        return rows
+        rows = self._execute(cypher, params, StoreError).get_all()
+        return cast(list[list[Any]], rows)
 
     def _rows(self, cypher: str, params: dict[str, Any] | None = None,
               error: type[StoreError | QueryError] = StoreError) -> list[dict[str, Any]]:
@@ -322,42 +318,31 @@ class LadybugStore:
             raise StoreError(f"database {self.path} is open read-only")
 
     def _merge_actor(self, actor: Actor) -> None:
-        fields = [actor.curated, actor.name, actor.kind, actor.country,
-                  list(actor.aliases), list(actor.members)]
+        props = actor_props(actor)
         rows = self._run(ACTOR_FIND, {"id": actor.id})
-        if rows and (not actor.curated or rows[0] == fields):
+        stored = [props[k] for k in ("curated", "name", "kind", "country", "aliases", "members")]
+        if rows and (not actor.curated or rows[0] == stored):
             # never overwrite a curated actor with what NER guessed, nor an
             # uncurated one with another guess; skip writes that change nothing
             return
-        self._run(ACTOR_SET, {
-            "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
-            "aliases": fields[4], "members": fields[5], "curated": actor.curated,
-        })
+        self._run(ACTOR_SET, props)
 
     def _add_statement(self, article: Article, triple: Triple) -> int:
         """Create the statement unless it exists; 1 if created, else 0."""
-        if triple.relation not in RELATIONS:
-            raise StoreError(
-                f"article {article.id}: relation {triple.relation!r} is not in the vocabulary"
-            )
-        statement_id = triple.statement_id
-        if self._run(STATEMENT_FIND, {"id": statement_id}):
+        relation = checked_relation(article, triple)
+        props = statement_props(triple)
+        if self._run(STATEMENT_FIND, {"id": props["id"]}):
             return 0
+        props["stop"] = props.pop("end")  # $end does not parse in LadybugDB
         self._run(STATEMENT_CREATE, {
-            "id": statement_id, "subject": triple.subject.id, "object": triple.object.id,
-            "article": article.id, "relation": triple.relation, "predicate": triple.predicate,
-            "sentence": triple.sentence.text, "sentence_index": triple.sentence.index,
-            "start": triple.sentence.start, "stop": triple.sentence.end,
-            "negated": triple.negated, "hedged": triple.hedged,
-            "historical": triple.historical, "score": float(triple.score),
-            "confidence": float(triple.confidence), "evidence": triple.evidence,
+            **props, "subject": triple.subject.id, "object": triple.object.id,
+            "article": article.id,
         })
         if not triple.negated:
-            self._bump_edge(triple, article.published)
+            self._bump_edge(relation, triple, article.published)
         return 1
 
-    def _bump_edge(self, triple: Triple, published: str | None) -> None:
-        name = RELATIONS[triple.relation].name
+    def _bump_edge(self, name: str, triple: Triple, published: str | None) -> None:
         keys = {"subject": triple.subject.id, "object": triple.object.id}
         rows = self._run(EDGE_FIND[name], keys)
         mentions, hedged, score, first, last = rows[0] if rows else (0, 0, 0.0, None, None)
