@@ -26,8 +26,8 @@ def rel_types(text: str) -> set[str]:
     return {t for group in re.findall(r"\[\w*:([A-Z_|]+)", text) for t in group.split("|")}
 
 
-@pytest.fixture(scope="module")
-def graph(tmp_path_factory: pytest.TempPathFactory, gazetteer):  # type: ignore[no-untyped-def]
+def build_story(store, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """A small, known graph: three dated articles about Iran, Israel and the Axis."""
     actor = gazetteer.actors
     fatemiyoun = Actor("liwa-fatemiyoun", "Liwa Fatemiyoun", "ARMED_GROUP", curated=False)
     story = {
@@ -41,8 +41,6 @@ def graph(tmp_path_factory: pytest.TempPathFactory, gazetteer):  # type: ignore[
         ("a2024", "2024-02-01"): [("israel", "ASSAULT", "iran"), ("iran", "THREATEN", "israel"),
                                   ("iran", "ACCUSE", "israel", "negated")],
     }
-    db = tmp_path_factory.mktemp("queries") / "graph.lbug"
-    store = open_store(str(db))
     store.add_actors(gazetteer.coalitions())
     for (art_id, date), facts in story.items():
         art = Article(art_id, "(text)", title=f"News of {date}", published=date)
@@ -54,6 +52,12 @@ def graph(tmp_path_factory: pytest.TempPathFactory, gazetteer):  # type: ignore[
                                   subj, subj.name, rel, rel.lower(), obj, obj.name,
                                   RELATIONS[rel].score, negated="negated" in flags))
         store.add_article(art, triples)
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory, gazetteer):  # type: ignore[no-untyped-def]
+    store = open_store(str(tmp_path_factory.mktemp("queries") / "graph.lbug"))
+    build_story(store, gazetteer)
     yield store
     store.close()
 
