@@ -28,7 +28,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
 # prepositions that introduce the other party of an event, most specific first
 OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upon", "at", "for",
-                "from", "over", "of", "in", "inside", "within", "throughout", "across")
+                "from", "over", "of", "in", "inside")
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "help",
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
                   "instruct", "require", "warn", "prevent", "appeal"}
@@ -46,6 +46,7 @@ UNDONE = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THR
 # verbs whose own relation beats the event noun they govern: "demanded a meeting"
 ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVERNMENT", "MILITARY",
                  "COALITION"}
+TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -110,6 +111,8 @@ class Extractor:
         self.mutual = lex.words("mutual_events")
         self.containers = lex.words("containers")
         self.reversal = lex.words("reversal_verbs")
+        self.labels = lex.words("label_verbs")
+        self.theme = lex.words("theme_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -235,6 +238,8 @@ class _SentenceRules:
             if not (self.span.start <= t.i < self.span.end):
                 continue
             refs = self.m.resolve(t)
+            if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs):
+                refs = []  # "the Syrian civil war" is an event, not Syria
             if not refs and deep and not self.noun_cue(t) and (
                     role == "obj" or t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"):
                 refs = self.descend(t, 2, SUBJECT_INSIDE if role == "subj" else OBJECT_INSIDE)
@@ -263,15 +268,19 @@ class _SentenceRules:
         chain: list[Token] = []
         agents: list[Ref] = []
         patients: list[Ref] = []
-        for child in verb.children:
-            if child.dep_ == "nsubj":
+        # the subject before the verb first: a misparse may hang a second one after it
+        for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
+            if child.dep_ == "nsubj" and not agents:
                 agents = self.actors(child, role="subj")
-            elif child.dep_ == "nsubjpass":
+            elif child.dep_ == "nsubjpass" and not patients:
                 patients = self.actors(child, role="subj")
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents = self.actors(pobj, role="subj")
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and agents and not patients \
+                and verb.head.pos_ in ("NOUN", "PROPN"):
+            patients = self.actors(verb.head, deep=False)  # "a coalition led by X"
         if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return agents, patients, chain
         head = verb.head
@@ -290,6 +299,8 @@ class _SentenceRules:
                 if objs:
                     return self.actors(objs[0]), [], [head]
             a, p, c = self.subject(head, depth + 1)
+            if not a and p and head.tag_ == "VBN":
+                return p, [], [head, *c]  # "X was alleged to have been working with Y"
             return a, p, [head, *c]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             a, p, c = self.subject(head, depth + 1)
@@ -316,34 +327,50 @@ class _SentenceRules:
                     return refs, prep
         return [], ""
 
-    def objects(self, verb: Token, prep: str | None, exclude: set[str] = frozenset()) -> tuple[list[Ref], str]:  # type: ignore[assignment]
+    def objects(self, verb: Token, prep: str | None, exclude: set[str] = frozenset(),  # type: ignore[assignment]
+                obliques: bool = True) -> tuple[list[Ref], str]:
         """The other party of a verb event and the word that introduced it;
-        candidates naming only the subject itself are passed over."""
+        candidates naming only the subject itself are passed over. For verbs
+        that move things ("deployed its Revolutionary Guards to ...") the direct
+        object is the thing moved, so the recipient comes first."""
         def fresh(refs: list[Ref]) -> list[Ref]:
             return [r for r in refs if r.actor.id not in exclude]
 
+        def by_prep(preps: Iterable[str]) -> tuple[list[Ref], str]:
+            for p in preps:
+                for child in verb.children:
+                    if child.dep_ in ("prep", "dative") and child.lower_ == p:
+                        for pobj in child.children:
+                            if pobj.dep_ in ("pobj", "pcomp"):
+                                refs = fresh(self.actors(pobj))
+                                if refs:
+                                    return refs, p
+            return [], ""
+
         if prep:
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ == prep:
-                    for pobj in child.children:
-                        if pobj.dep_ in ("pobj", "pcomp"):
-                            refs = fresh(self.actors(pobj))
-                            if refs:
-                                return refs, prep
+            refs, used = by_prep([prep])
+            if refs:
+                return refs, used
+        moves = verb.lemma_.lower() in self.ex.theme
+        if moves:
+            refs, used = by_prep(("to", "into", "against", "for", "on"))
+            if refs:
+                return refs, used
+        has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",):
+                if moves and child.dep_ == "dobj" and not has_with:
+                    # "fired rockets against Israel": the party is inside the thing moved
+                    refs = fresh(self.descend(child, 2, OBJECT_INSIDE))
+                    if refs:
+                        return refs, ""
+                    continue
                 refs = fresh(self.actors(child))
                 if refs:
                     return refs, ""
-        for p in OBJECT_PREPS:
-            for child in verb.children:
-                if child.dep_ in ("prep", "dative") and child.lower_ == p:
-                    for pobj in child.children:
-                        if pobj.dep_ in ("pobj", "pcomp"):
-                            refs = fresh(self.actors(pobj))
-                            if refs:
-                                return refs, p
-        return [], ""
+        if not obliques:
+            return [], ""
+        return by_prep(OBJECT_PREPS)
 
     def purpose_objects(self, head: Token, exclude: set[str]) -> list[Ref]:
         """'began a hunger strike to protest against X': the other party named
@@ -474,7 +501,7 @@ class _SentenceRules:
                     if f"{base} {noun}" in table:
                         return table[f"{base} {noun}"], None, f"{base} {noun}"
             for table in tables:
-                if base in table:
+                if base in table and (table is self.ex.cues.verb or " " in base or base in TIE_VERBS):
                     return table[base], None, base
         return None, None, lemma
 
@@ -485,6 +512,8 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
+        if lemma in ex.labels and self.labelling(verb):
+            return
         noun = self.light_noun(verb)
         noun_object = False
         if noun is not None:
@@ -514,10 +543,14 @@ class _SentenceRules:
                 return
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
+        governs = complement is not None and lemma in ex.governing
         if noun_object and noun is not None:
             objects, used = self.noun_party(noun, exclude), ""
+        elif governs and lemma not in OBJECT_CONTROL:
+            objects, used = [], ""  # "agreed to withdraw from X": the complement's party first
         else:
-            objects, used = self.objects(verb, prep, exclude)
+            # a control verb's oblique phrases are circumstances; its complement has the party
+            objects, used = self.objects(verb, prep, exclude, obliques=not governs)
         inner = ""
         if complement is not None and lemma in ex.governing:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
@@ -527,6 +560,8 @@ class _SentenceRules:
                 for sub in complement.children:
                     if sub.dep_ == "dobj" and self.noun_cue(sub):
                         objects = self.noun_party(sub, exclude)
+            if not objects:
+                objects, used = self.objects(verb, prep, exclude)
             self.consumed.add(complement.i)
             inner = f"+to {complement.lemma_.lower()}"
         elif not objects and lemma in ex.governing:
@@ -538,6 +573,8 @@ class _SentenceRules:
                     elif any(a.lower_ == "to" for a in c.children):
                         objects, used = self.objects(c, None, exclude)  # "invested billions to support"
                         inner = f"+to {c.lemma_.lower()}"
+                        if objects:
+                            self.consumed.add(c.i)
                     if objects:
                         break
         if patients:
@@ -566,6 +603,30 @@ class _SentenceRules:
                     + (f" [{', '.join(notes)}]" if notes else ""))
         conf = 0.8 if not chain else 0.7
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
+
+    def labelling(self, verb: Token) -> bool:
+        """'Syria called the attacks an act of Israeli aggression': labelling an act
+        as a hostile one accuses its author (ACCUSE), whatever the verb's own cue."""
+        agents, _, chain = self.subject(verb)
+        if not agents:
+            return False
+        exclude = {r.actor.id for r in agents}
+        for child in verb.children:
+            if child.dep_ not in ("oprd", "attr", "ccomp", "xcomp", "prep", "dobj"):
+                continue
+            for t in child.subtree:
+                cue = self.noun_cue(t)
+                if cue is None or RELATIONS[cue.relation].score >= 0 or t.dep_ == "dobj" and t.head is verb:
+                    continue
+                objects = self.noun_party(t, exclude)
+                if objects:
+                    self.consumed.add(t.i)
+                    negated, hedged, _, notes = self.qualifiers(verb, chain)
+                    self.add(agents, "ACCUSE", objects, f"{verb.text} ... {t.text}",
+                             f"label:{verb.lemma_.lower()}+{cue.words} -> ACCUSE (lexicon "
+                             f"{cue.relation.lower()}.{cue.words})", 0.65, negated, hedged)
+                    return True
+        return False
 
     def noun_party(self, noun: Token, exclude: set[str]) -> list[Ref]:
         """The actor an event noun is about or comes from: 'North Korea's demand',
@@ -654,19 +715,24 @@ class _SentenceRules:
         # "by X", or the subject of the verb that launched it
         subjects: list[Ref] = []
         how = ""
+        modifiers: list[Ref] = []
         for mod in noun.lefts:
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
                 refs = self.m.resolve(mod)
                 if not refs and mod.dep_ in ("compound", "amod", "nmod"):
                     refs = [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
                             for r in self.m.resolve(c)]
-                if refs:
-                    subjects = refs + [r for c in mod.conjuncts for r in self.m.resolve(c)]
+                refs = refs + [r for c in mod.conjuncts for r in self.m.resolve(c)]
+                modifiers.extend(r for r in refs if all(r.actor.id != o.actor.id for o in modifiers))
+                if refs and not how:
                     how = mod.dep_
-                    break
-        if not subjects:
-            refs, _ = self.prep_objects(noun, ("by", "from"))
-            subjects, how = refs, "by"
+        by_agent, _ = self.prep_objects(noun, ("by", "from"))
+        if by_agent:
+            # "the Northern Iraq offensive by Islamic State": the modifier is the target
+            subjects, how = by_agent, "by"
+        elif modifiers:
+            subjects = modifiers
+        pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         chain: list[Token] = []
         if not subjects and light is not None:
             subjects, patients, chain = self.subject(light)
@@ -679,8 +745,13 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
+        if not subjects and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
+            how = "copula"
         exclude = {r.actor.id for r in subjects}
         objects = [r for r in self.nominal_objects(noun) if r.actor.id not in exclude]
+        if by_agent and not objects:
+            objects = [r for r in modifiers if r.actor.id not in exclude]
         if not objects and light is not None:
             # "gave Tanzania a grant", "launched a strike in Syria against X"
             for child in light.children:
@@ -718,6 +789,8 @@ class _SentenceRules:
             if len(subjects) < 2:
                 return
         is_mutual = noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual
+        if pair_modifiers and is_mutual:
+            objects = []
         if len(subjects) >= 2 and not objects and is_mutual:
             mutual = True  # "A and B signed an agreement", "talks between A and B"
         if not subjects or (not objects and not mutual):
@@ -768,6 +841,20 @@ class _SentenceRules:
                 owners = self.actors(child)
             elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "with"):
                 owners = owners or self.actors(next((c for c in child.children if c.dep_ == "pobj"), None))
+        if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO"):
+            # "the hostility between Fatah and Hamas", "Iran and Russia are strategic allies"
+            pair: list[Ref] = []
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    pair = self.actors(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            if not pair and noun.dep_ == "attr":
+                pair, _, _ = self.subject(noun.head)
+            if len(pair) >= 2:
+                negated, hedged, _, _ = self.qualifiers(noun, [])
+                self.add(pair, cue.relation, [], noun.text,
+                         f"tie:{cue.words} between -> {cue.relation} (lexicon "
+                         f"{cue.relation.lower()}.{cue.words})", 0.65, negated, hedged, mutual=True)
+            return
         if not owners:
             return
         # the one described: apposition either way, copula subject, "as" phrase
