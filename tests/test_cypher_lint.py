@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from graphbuild import export
 from graphbuild.queries import parse_header
 from graphbuild.relations import RELATIONS
 from graphbuild.store import neo4j as neo4j_store
@@ -73,8 +74,11 @@ def shipped_queries() -> list[dict]:
 
 
 def store_statements() -> list[dict]:
-    return [{"name": f"Neo4jStore.{name}", "query": cypher, "parameters": params}
-            for name, cypher, params in neo4j_store.statements()]
+    found = [{"name": f"Neo4jStore.{name}", "query": cypher, "parameters": params}
+             for name, cypher, params in neo4j_store.statements()]
+    found += [{"name": f"export.{name}", "query": cypher, "parameters": []}
+              for name, cypher in export.QUERIES.items()]
+    return found
 
 
 def must_fail() -> list[dict]:
@@ -101,7 +105,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
 def test_shipped_queries_and_store_statements_are_clean(report: dict[str, list[dict]]) -> None:
     checked = [name for name in report if not name.startswith("bad:")]
     assert len(checked) >= 8 + len(RELATIONS)
-    assert {"allies.cypher", "schema.cypher", "Neo4jStore.statements_merge_AID"} <= set(checked)
+    assert {"allies.cypher", "schema.cypher", "Neo4jStore.statements_merge_AID",
+            "export.export_statements"} <= set(checked)
     problems = {name: report[name] for name in checked if report[name]}
     assert problems == {}
 
