@@ -279,7 +279,7 @@ class _SentenceRules:
                     if pobj.dep_ == "pobj":
                         agents = self.actors(pobj, role="subj")
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and agents and not patients \
-                and verb.head.pos_ in ("NOUN", "PROPN"):
+                and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children):
             patients = self.actors(verb.head, deep=False)  # "a coalition led by X"
         if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return agents, patients, chain
@@ -301,18 +301,33 @@ class _SentenceRules:
             a, p, c = self.subject(head, depth + 1)
             if not a and p and head.tag_ == "VBN":
                 return p, [], [head, *c]  # "X was alleged to have been working with Y"
+            if not a and not p and head.tag_ == "VBG" and head.dep_ in ("dobj", "pobj"):
+                # a gerund parsed as a noun: "X might leverage Y's ousting to increase ..."
+                a, p, c = self.subject(head.head, depth + 1)
+                return a, p, [head.head, *c]
             return a, p, [head, *c]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             a, p, c = self.subject(head, depth + 1)
             return a, p, c
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            refs = self.actors(head, deep=False)
+            refs = self.actors(head, deep=False) or self.before_comma(verb)
             if verb.tag_ == "VBN":
                 return [], refs, chain
             return refs, [], chain
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def before_comma(self, verb: Token) -> list[Ref]:
+        """The actor named just before ', (previously) affiliated with ...' when the
+        parser hung the participle on a bigger phrase."""
+        i = verb.left_edge.i - 1
+        while i > self.span.start and self.m.doc[i].dep_ == "advmod":
+            i -= 1
+        if i <= self.span.start or self.m.doc[i].text != ",":
+            return []
+        match = self.m.matches.get(i - 1)
+        return [match] if match is not None else self.m.resolve(self.m.doc[i - 1])
 
     def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset()) -> tuple[list[Ref], str]:  # type: ignore[assignment]
         by_prep: dict[str, list[Token]] = {}
@@ -544,7 +559,11 @@ class _SentenceRules:
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing
-        if noun_object and noun is not None:
+        agreement = self.cue_noun(verb, words)
+        if agreement is not None:
+            # "withdrew the US from the nuclear agreement with Iran": the agreement's party
+            objects, used = self.noun_party(agreement, exclude), prep or ""
+        elif noun_object and noun is not None:
             objects, used = self.noun_party(noun, exclude), ""
         elif governs and lemma not in OBJECT_CONTROL:
             objects, used = [], ""  # "agreed to withdraw from X": the complement's party first
@@ -627,6 +646,18 @@ class _SentenceRules:
                              f"{cue.relation.lower()}.{cue.words})", 0.65, negated, hedged)
                     return True
         return False
+
+    def cue_noun(self, verb: Token, words: str) -> Token | None:
+        """The object noun named in a three-word cue ("withdraw from agreement")."""
+        parts = words.split()
+        if len(parts) < 3:
+            return None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == parts[-2]:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() == parts[-1]:
+                        return pobj
+        return None
 
     def noun_party(self, noun: Token, exclude: set[str]) -> list[Ref]:
         """The actor an event noun is about or comes from: 'North Korea's demand',
@@ -822,7 +853,19 @@ class _SentenceRules:
                              f"tie:person {prep.lower_} organisation -> AFFILIATED_WITH "
                              f"(lexicon affiliated_with.from)", 0.6, False, False)
         if actor.kind == "COALITION":
-            owners = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)
+            # the possessor may sit inside the matched name ("Tehran's Axis of Resistance")
+            inside = [t for t in self.m.doc[refs[0].start:refs[0].end] if t.dep_ == "poss" or
+                      t.i + 1 < refs[0].end and t.nbor().tag_ == "POS"]
+            # ... or before it, across quotes the parser tripped on: Tehran's "Axis of Resistance"
+            back = refs[0].start - 1
+            while back > self.span.start and self.m.doc[back].is_quote:
+                back -= 1
+            if back > self.span.start and self.m.doc[back].lower_ in ("'s", "\u2019s"):
+                inside.append(self.m.doc[back - 1])
+            owners = [r for m in [*noun.lefts, *inside] if m.dep_ == "poss" or m in inside
+                      for r in ([Ref(a, m.i, m.i + 1, m.text, "capital", 0.8) for a in
+                                 [self.ex.gazetteer.lookup(m.text)] if a is not None]
+                                if m in inside else self.m.resolve(m))
                       if r.actor.kind == "STATE"]
             self.add(owners, "LEADS", refs[:1], f"{noun.text}",
                      "tie:possessor of coalition -> LEADS (lexicon leads.possessive)", 0.6, False, False)
