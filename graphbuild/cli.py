@@ -397,6 +397,38 @@ def actors(
     click.echo(format_rows(rows, fmt), nl=False)
 
 
+@cli.command()
+@click.option("--output", "-o", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--actor", default=None, help="An ego network around this actor (id or name).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 5))
+@click.option("--alliance", default=None,
+              help='A coalition (e.g. "Axis of Resistance") or detected bloc, with its adversaries.')
+@click.option("--between", nargs=2, default=None, metavar="A B",
+              help="Every relation between two actors, over time.")
+@click.option("--since", default=None, metavar="DATE")
+@click.option("--until", default=None, metavar="DATE")
+@click.option("--relation", "relations", multiple=True, help="Only these relations (repeatable).")
+@click.option("--color-by", type=click.Choice(["kind", "bloc"]), default="kind", show_default=True)
+@click.option("--png", default=None, type=click.Path(dir_okay=False),
+              help="Also write a static picture of the view (needs chromium).")
+@db_options
+def view(
+    output: str, actor: str | None, depth: int, alliance: str | None,
+    between: tuple[str, str] | None, since: str | None, until: str | None,
+    relations: tuple[str, ...], color_by: str, png: str | None, db: str | None,
+    neo4j_uri: str | None,
+) -> None:
+    """Write an interactive, offline HTML view of the graph (pyvis)."""
+    from graphbuild.views import make_view
+
+    with open_target(db, neo4j_uri, read_only=True) as store:
+        page = make_view(store, output, actor=actor, depth=depth, alliance=alliance,
+                         between=between or None, since=since, until=until,
+                         relations=relations or None, color_by=color_by, png=png)
+    click.echo(f"Wrote {page}" + (f" and {png}" if png else ""), err=True)
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.argument("predictions", required=False)
