@@ -492,6 +492,36 @@ def alliances(db: str | None, neo4j_uri: str | None, fmt: str, since: str | None
         click.echo(analysis.format_text(graph))
 
 
+@cli.command()
+@click.argument("destination", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["graphml", "neo4j-admin"]), default="graphml",
+              show_default=True,
+              help="graphml: one file for Gephi/yEd/networkx; neo4j-admin: a folder of "
+              "CSV files for `neo4j-admin database import`.")
+@db_options
+def export(destination: str, fmt: str, db: str | None, neo4j_uri: str | None) -> None:
+    """Export the graph for other tools (GraphML) or for a Neo4j bulk import."""
+    from graphbuild.export import export_graphml, export_neo4j_admin
+
+    with open_target(db, neo4j_uri, read_only=True) as store:
+        counts = (export_graphml if fmt == "graphml" else export_neo4j_admin)(store, destination)
+    summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+    click.echo(f"Wrote {destination}: {summary}", err=True)
+
+
+@cli.command(name="init-schema")
+@click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", required=True, metavar="URI")
+def init_schema(neo4j_uri: str) -> None:
+    """Create Neo4j's constraints and indexes (cypher/schema.cypher), if missing."""
+    from graphbuild.store import is_neo4j_uri, open_store
+
+    if not is_neo4j_uri(neo4j_uri):
+        raise QueryError(f"init-schema is for Neo4j (bolt:// or neo4j:// URI), not {neo4j_uri}")
+    with open_store(neo4j_uri) as store:
+        store.ensure_schema()  # type: ignore[attr-defined]
+    click.echo("Neo4j schema in place (constraints and indexes).", err=True)
+
+
 def main() -> None:
     # Ctrl-C before click has set up (slow imports) still gets no traceback
     try:
