@@ -29,7 +29,8 @@ def open_store(
 
     A target with a bolt:// or neo4j:// scheme opens Neo4j, with credentials from
     the arguments or NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE; anything
-    else is the path of a LadybugDB file. `read_only` and `wait` apply to the file.
+    else is the path of a LadybugDB file. `wait` (seconds to wait for another
+    writer's lock) applies to the file; `read_only` to both.
     """
     if target is None:
         target = os.environ.get("GRAPHBUILD_DB") or DEFAULT_DB
@@ -41,6 +42,7 @@ def open_store(
             neo4j_user or os.environ.get("NEO4J_USERNAME") or "neo4j",
             neo4j_password if neo4j_password is not None else os.environ.get("NEO4J_PASSWORD", ""),
             database=neo4j_database or os.environ.get("NEO4J_DATABASE") or None,
+            read_only=read_only,
         )
     from graphbuild.store.ladybug import LadybugStore
 
