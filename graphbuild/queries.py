@@ -17,6 +17,10 @@ from graphbuild.errors import QueryError
 LADYBUG_SUFFIX = ".ladybug.cypher"
 NOT_A_QUERY = {"schema"}  # Neo4j DDL run by the store, not something to ask
 PARAM_LINE = re.compile(r"^//\s*\$(\w+)\s*:")
+# string literals, quoted names and comments, where a `$` is not a parameter
+NOT_CODE = re.compile(
+    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,19 @@ def parse_header(text: str) -> tuple[str, tuple[str, ...]]:
         elif not params and not line.lower().startswith("// no parameters"):
             description.append(line.removeprefix("//").strip())
     return " ".join(d for d in description if d), tuple(params)
+
+
+def used_params(cypher: str) -> set[str]:
+    """The $parameters a Cypher text uses."""
+    return set(re.findall(r"\$(\w+)", NOT_CODE.sub(" ", cypher)))
+
+
+def check_params(cypher: str, params: dict[str, object]) -> None:
+    """QueryError naming the parameters a query uses but was not given."""
+    missing = sorted(used_params(cypher) - set(params))
+    if missing:
+        names = ", ".join(f"${name}" for name in missing)
+        raise QueryError(f"the query needs a value for {names}")
 
 
 def list_queries() -> list[QueryInfo]:

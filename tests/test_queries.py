@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.errors import QueryError
-from graphbuild.queries import list_queries, load_query, parse_header
+from graphbuild.queries import list_queries, load_query, parse_header, used_params
 from graphbuild.records import Actor, Article, Sentence, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.store import dialect, open_store
@@ -170,3 +170,9 @@ def test_load_query_by_name_path_and_dialect(tmp_path: Path,
 def test_missing_query_lists_the_available_ones() -> None:
     with pytest.raises(QueryError, match="no query named friends; available: adversaries, allies"):
         load_query("friends")
+
+
+def test_used_params_skip_strings_names_and_comments() -> None:
+    cypher = ("MATCH (a:Actor {id: $x}) WHERE a.name = 'costs $5' AND a.kind <> \"$no\" "
+              "// $comment\nRETURN $y AS `$quoted`, 'it\\'s $also_not' AS s")
+    assert used_params(cypher) == {"x", "y"}

@@ -206,6 +206,11 @@ def test_bad_cypher_is_one_line_query_error(store: LadybugStore, cypher: str) ->
     assert "\n" not in str(caught.value) and str(caught.value)
 
 
+def test_missing_parameter_is_named(store: LadybugStore) -> None:
+    with pytest.raises(QueryError, match=r"needs a value for \$actor$"):
+        store.query("MATCH (a:Actor {id: $actor}) WHERE a.name <> '$not_a_param' RETURN a")
+
+
 def test_missing_database_read_only(tmp_path: Path) -> None:
     missing = tmp_path / "nothing.lbug"
     with pytest.raises(StoreError, match="no database at .*graphbuild ingest"):

@@ -20,6 +20,7 @@ from typing import Any, Self, cast
 import ladybug
 
 from graphbuild.errors import QueryError, StoreError, StoreLockedError
+from graphbuild.queries import check_params
 from graphbuild.records import Actor, Article, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
@@ -362,6 +363,8 @@ class LadybugStore:
     # -- reads ------------------------------------------------------------
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        # LadybugDB reads a missing parameter as null and answers nothing: say so
+        check_params(cypher, params or {})
         return self._rows(cypher, params, QueryError)
 
     def actors(self) -> list[dict[str, Any]]:
