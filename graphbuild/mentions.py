@@ -125,6 +125,7 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
         self.gazetteer = gazetteer
         self.lex = Lexicon.load()
+        self.relational = self.lex.words("relational_nouns")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
@@ -198,6 +199,7 @@ class SentenceMentions:
         self.ents = ents if ents is not None else entity_index(sent.doc)
         self.demonyms = demonyms if demonyms is not None else finder.demonym_spans(sent.doc)
         self.lex = finder.lex
+        self.relational = finder.relational
         self.sent = sent
         self.doc = sent.doc
         self.matches = matches
@@ -228,6 +230,19 @@ class SentenceMentions:
         while token.dep_ in GROUPING_DEPS and token.head is not token:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass")
+
+    def rebind(self, ref: Ref, exclude: set[str]) -> Ref | None:
+        """A pronoun read as the event's own subject ("Y attacked its positions")
+        re-read as the next compatible antecedent."""
+        pronouns = [t for t in self.doc[ref.start:ref.end] if t.tag_ in ("PRP", "PRP$")]
+        if ref.how != "pronoun" or not pronouns:
+            return None
+        lower = pronouns[0].lower_
+        persons = lower in self.lex.person
+        actor = self.memory.antecedent(None, self.index, exclude, persons=persons)
+        if actor is None:
+            return None
+        return Ref(actor, ref.start, ref.end, ref.text, "pronoun", ref.confidence * 0.9)
 
     def mentions(self) -> list[Mention]:
         out: dict[tuple[int, int, str], Mention] = {}
@@ -268,12 +283,16 @@ class SentenceMentions:
         if token.pos_ not in NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"):
             return []
         lemma = token.lemma_.lower()
-        # apposition: "its ally, Bashar al-Assad" names Assad
-        for child in token.children:
+        # apposition: "its ally, Bashar al-Assad" names Assad (a name keeps its own reading)
+        for child in token.children if token.pos_ == "NOUN" else ():
             if child.dep_ == "appos":
                 refs = self.resolve(child)
                 if refs:
                     return refs
+        if token.pos_ == "PROPN" and token.dep_ != "compound":
+            known = self._known_surname(token)
+            if known:
+                return known
         if token.ent_type_ == "PERSON":
             person = self._person(token)
             if person:
@@ -311,7 +330,7 @@ class SentenceMentions:
             ent = self._entity(token)
             if ent is not None and ent.root.i == token.i:
                 return self._uncurated(ent, token, countries)
-        if countries and token.dep_ not in ("compound", "amod"):
+        if countries and token.dep_ not in ("compound", "amod") and lemma not in self.relational:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state
             return [self._ref(a, token, how, 0.6) for a, how in countries]
         return []
@@ -353,7 +372,22 @@ class SentenceMentions:
                      and a.actor.name.split()[-1].lower() == name.lower()]
             if known:
                 return [Ref(known[-1].actor, ent.start, ent.end, ent.text, "surname", 0.8)]
-        return self._uncurated(ent, token, self._country_modifiers(token))
+        # "Karim Haddad, a Lebanese lawmaker": the apposition says where he is from
+        countries = self._country_modifiers(token) + [
+            found for child in token.children if child.dep_ == "appos"
+            for found in self._country_modifiers(child, located=True)]
+        return self._uncurated(ent, token, countries)
+
+    def _known_surname(self, token: Token) -> list[Ref]:
+        """'Haddad' once 'Karim Haddad' was named in the article (whatever NER says now)."""
+        lower = token.lower_
+        if len(lower) < 3 or any(t.dep_ == "compound" for t in token.lefts):
+            return []
+        for seen in reversed(self.memory.seen):
+            name = seen.actor.name.split()
+            if seen.actor.kind == "PERSON" and len(name) > 1 and name[-1].lower() == lower:
+                return [Ref(seen.actor, token.i, token.i + 1, token.text, "surname", 0.8)]
+        return []
 
     def _uncurated(self, ent: Span, token: Token, countries: list[tuple[Actor, str]]) -> list[Ref]:
         label = ent.label_

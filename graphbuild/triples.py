@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.mentions import ArticleMemory, MentionFinder, Ref, SentenceMentions, entity_index
 from graphbuild.nlp import load_model, model_name, read_lexicon
-from graphbuild.records import Article, Sentence, Triple
+from graphbuild.records import Article, Mention, Sentence, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.sentences import chunks, sentences, spacy_safe
 
@@ -143,10 +143,16 @@ class Extractor:
                 yield article, self._article_triples(article, docs)
                 docs = []
 
+    def mentions(self, article: Article) -> list[tuple[Sentence, list[Mention]]]:
+        """The resolved actor mentions of each sentence (for inspection and tests)."""
+        docs = [(offset, self.nlp(spacy_safe(piece))) for offset, piece in chunks(article.text)]
+        return [(sentence, found.mentions()) for sentence, _span, found, _e in
+                self._sentences(article, docs)]
+
     # -- per article ---------------------------------------------------------
-    def _article_triples(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Triple]:
-        memory = ArticleMemory()
-        out: list[Triple] = []
+    def _sentences(self, article: Article, docs: list[tuple[int, Doc]]
+                   ) -> Iterator[tuple[Sentence, Span, SentenceMentions, dict[int, Span]]]:
+        memory = ArticleMemory()  # antecedents carry over from chunk to chunk
         index = 0
         for offset, doc in docs:
             matches = self.finder.gazetteer_spans(doc)
@@ -157,10 +163,15 @@ class Extractor:
                 index = sentence.index + 1
                 if len(span) > 400:
                     continue  # a run-on "sentence" of list debris: no reliable parse
-                mentions = SentenceMentions(self.finder, span, matches, memory, sentence.index, ents,
-                                            demonyms)
-                found = _SentenceRules(self, span, mentions).run()
-                out.extend(self._triples(article, sentence, span, found, ents))
+                found = SentenceMentions(self.finder, span, matches, memory, sentence.index,
+                                         ents, demonyms)
+                yield sentence, span, found, ents
+
+    def _article_triples(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Triple]:
+        out: list[Triple] = []
+        for sentence, span, mentions, ents in self._sentences(article, docs):
+            found = _SentenceRules(self, span, mentions).run()
+            out.extend(self._triples(article, sentence, span, found, ents))
         return out
 
     def _triples(self, article: Article, sentence: Sentence, span: Span,
@@ -349,7 +360,13 @@ class _SentenceRules:
         that move things ("deployed its Revolutionary Guards to ...") the direct
         object is the thing moved, so the recipient comes first."""
         def fresh(refs: list[Ref]) -> list[Ref]:
-            return [r for r in refs if r.actor.id not in exclude]
+            out = []
+            for r in refs:
+                if r.actor.id in exclude:
+                    r = self.m.rebind(r, exclude)  # type: ignore[assignment]
+                if r is not None:
+                    out.append(r)
+            return out
 
         def by_prep(preps: Iterable[str]) -> tuple[list[Ref], str]:
             for p in preps:

@@ -1,0 +1,94 @@
+"""Actor mentions: how news names an actor, resolved to the gazetteer or NER."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.records import Article
+
+
+def resolved(extractor, text: str) -> list[list[tuple[str, str, str | None]]]:
+    """Per sentence: (words, actor id, country) of every mention."""
+    return [[(m.text, m.actor.id, m.actor.country) for m in mentions]
+            for _s, mentions in extractor.mentions(Article(id="t", text=text))]
+
+
+def ids(extractor, text: str) -> list[set[str]]:
+    return [{actor for _w, actor, _c in sentence} for sentence in resolved(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor"),
+    [
+        ("Tehran said it would respond.", "Tehran", "iran"),
+        ("Iranian officials met on Monday.", "Iranian officials", "iran"),
+        ("A senior Iranian official spoke to reporters.", "A senior Iranian official", "iran"),
+        ("Iran's foreign minister flew to Moscow.", "Iran's foreign minister", "iran"),
+        ("President Trump spoke on Monday.", "President Trump", "donald-trump"),
+        ("Hezbollah fired rockets.", "Hezbollah", "hezbollah"),
+    ],
+)
+def test_names_demonyms_capitals_and_titles(extractor, text: str, words: str, actor: str) -> None:
+    found = resolved(extractor, text)[0]
+    assert any(w == words and a == actor for w, a, _c in found), found
+
+
+@pytest.mark.parametrize(("text", "country"), [("The Israeli army entered the town.", "ISR"),
+                                             ("Syrian government forces shelled the town.", "SYR")])
+def test_institutions_belong_to_their_state(extractor, text: str, country: str) -> None:
+    found = resolved(extractor, text)[0]
+    assert found and all(c == country for _w, _a, c in found)
+
+
+def test_acronyms_match_only_in_capitals(extractor) -> None:
+    assert "united-states" in ids(extractor, "The US imposed sanctions.")[0]
+    assert "united-states" not in ids(extractor, "Let us imposed sanctions.")[0]
+
+
+def test_generic_nouns_name_nobody(extractor) -> None:
+    assert ids(extractor, "Officials and analysts in the region said the talks failed.") == [set()]
+
+
+def test_demonym_and_group_noun_is_an_uncurated_group_based_there(extractor) -> None:
+    found = resolved(extractor, "Afghan rebels kidnapped the advisers.")[0]
+    assert found == [("Afghan rebels", "afghan-rebels", "AFG")]
+
+
+def test_apposition_names_the_actor(extractor) -> None:
+    found = ids(extractor, "Iran lost its ally, Bashar al-Assad, in December.")[0]
+    assert {"iran", "bashar-al-assad"} <= found
+
+
+def test_pronouns_and_descriptions_take_the_last_compatible_actor(extractor) -> None:
+    text = ("Hezbollah fired rockets at Israel on Monday. The group said its fighters were ready. "
+            "Iran and Russia signed a pact. The two nations will meet again.")
+    sentences = resolved(extractor, text)
+    assert ("The group", "hezbollah", "LBN") in sentences[1]
+    assert ("its", "hezbollah", "LBN") in sentences[1]
+    assert {a for w, a, _c in sentences[3] if w == "The two nations"} == {"iran", "russia"}
+
+
+def test_person_pronouns_skip_states(extractor) -> None:
+    text = "Bashar al-Assad fled Syria. He arrived in Moscow."
+    assert ("He", "bashar-al-assad", "SYR") in resolved(extractor, text)[1]
+
+
+def test_surname_after_full_name_of_an_unknown_person(extractor) -> None:
+    text = "Karim Haddad, a Lebanese lawmaker, visited Damascus. Haddad met Syrian officials."
+    second = resolved(extractor, text)[1]
+    haddad = [a for w, a, _c in second if w == "Haddad"]
+    assert haddad and haddad[0] == "karim-haddad"
+
+
+def test_ner_names_the_gazetteer_lacks_are_uncurated(extractor) -> None:
+    mentions = extractor.mentions(Article(id="t", text="Microsoft signed a deal with Israel."))[0][1]
+    microsoft = [m for m in mentions if m.text == "Microsoft"]
+    assert microsoft and not microsoft[0].actor.curated
+    assert all(m.actor.curated for m in mentions if m.text == "Israel")
+
+
+def test_mention_offsets_point_into_the_article(extractor) -> None:
+    text = "Intro line\n\nTehran accused Washington of escalation."
+    for _sentence, mentions in extractor.mentions(Article(id="t", text=text)):
+        for m in mentions:
+            assert text[m.start:m.end] == m.text

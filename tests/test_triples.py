@@ -1,0 +1,126 @@
+"""Relation triples from the dependency parse: voice, control, ties, qualifiers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild.records import Article
+from graphbuild.relations import RELATIONS
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_a22cd38123fc4353.txt"
+
+
+def triples(extractor, text: str) -> list[tuple[str, str, str]]:
+    return [(t.subject.id, t.relation, t.object.id)
+            for t in extractor.extract(Article(id="t", text=text))]
+
+
+def one(extractor, text: str, subject: str, relation: str, obj: str):
+    found = [t for t in extractor.extract(Article(id="t", text=text))
+             if (t.subject.id, t.relation, t.object.id) == (subject, relation, obj)]
+    assert found, triples(extractor, text)
+    return found[0]
+
+
+def test_active_and_passive_voice(extractor) -> None:
+    one(extractor, "Israel attacked Hezbollah positions in Lebanon.", "israel", "ASSAULT", "hezbollah")
+    one(extractor, "Hezbollah was attacked by Israel on Monday.", "israel", "ASSAULT", "hezbollah")
+    assert ("hezbollah", "ASSAULT", "israel") not in triples(
+        extractor, "Hezbollah was attacked by Israel on Monday.")
+
+
+def test_negation(extractor) -> None:
+    assert one(extractor, "Iran did not attack Israel.", "iran", "ASSAULT", "israel").negated
+    assert one(extractor, "Iran never funded Hamas.", "iran", "AID", "hamas").negated
+    assert not one(extractor, "Iran attacked Israel.", "iran", "ASSAULT", "israel").negated
+
+
+@pytest.mark.parametrize("text", [
+    "Iran might attack Israel.",
+    "Iran is eager to avoid a war with Israel, but could strike Israel.",
+    "Iran potentially aims to strike Israel.",
+    "Iran would attack Israel if the talks fail.",
+])
+def test_hedging(extractor, text: str) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text=text))
+             if t.subject.id == "iran" and t.object.id == "israel"]
+    assert found and all(t.hedged for t in found), triples(extractor, text)
+
+
+def test_control_verbs_code_the_governing_event(extractor) -> None:
+    one(extractor, "Hamas refused to recognize Israel.", "hamas", "REJECT", "israel")
+    one(extractor, "Russia agreed to withdraw from Syria.", "russia", "AGREE", "syria")
+    t = one(extractor, "The United States urged Iran to stop enriching uranium.",
+            "united-states", "REQUEST", "iran")
+    assert "urge" in t.evidence
+    one(extractor, "Iran invested billions to support Assad.", "iran", "AID", "bashar-al-assad")
+
+
+def test_reported_speech_speaker_is_not_the_actor(extractor) -> None:
+    found = triples(extractor, "Israel said Hezbollah attacked its positions on Sunday.")
+    assert ("hezbollah", "ASSAULT", "israel") in found
+    assert not any(s == "israel" and r == "ASSAULT" for s, r, _o in found)
+    assert triples(extractor, "Iran said on Monday that the weather was fine.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hamas, an ally of Iran, fired rockets.", ("hamas", "ALLY_OF", "iran")),
+    ("Iran lost its ally, Bashar al-Assad.", ("bashar-al-assad", "ALLY_OF", "iran")),
+    ("The militia coalition led by Hayat Tahrir al-Sham advanced. Hezbollah is a member of the Axis of Resistance.",
+     ("hezbollah", "MEMBER_OF", "axis-of-resistance")),
+    ("HTS, previously affiliated with al-Qaeda, took Damascus.", ("hts", "AFFILIATED_WITH", "al-qaeda")),
+    ("Iran and Russia are strategic allies.", ("iran", "ALLY_OF", "russia")),
+])
+def test_ties(extractor, text: str, expected: tuple[str, str, str]) -> None:
+    found = triples(extractor, text)
+    reverse = (expected[2], expected[1], expected[0])
+    assert expected in found or (RELATIONS[expected[1]].symmetric and reverse in found), found
+
+
+def test_conjoined_subjects_and_objects_each_get_a_triple(extractor) -> None:
+    found = triples(extractor, "Iran and Russia supplied weapons to Hezbollah and Hamas.")
+    for subject in ("iran", "russia"):
+        for obj in ("hezbollah", "hamas"):
+            assert (subject, "AID", obj) in found, found
+
+
+def test_nominal_events(extractor) -> None:
+    actions = [t for t in extractor.extract(Article(id="t", text="Israel's military actions against Hezbollah continued."))
+               if t.relation == "ASSAULT" and t.object.id == "hezbollah"]
+    assert actions and actions[0].subject.country == "ISR"
+    one(extractor, "Owing to Iran's support for Hamas, the war went on.", "iran", "SUPPORT", "hamas")
+    one(extractor, "Israel launched an extensive strike against Hezbollah.", "israel", "ASSAULT", "hezbollah")
+
+
+def test_pronoun_subject(extractor) -> None:
+    t = one(extractor, "Turkey warned Syria on Monday. It later attacked Syria.", "turkey", "ASSAULT", "syria")
+    assert t.subject_text == "It"
+
+
+def test_every_triple_explains_itself(extractor) -> None:
+    for t in extractor.extract(Article(id="seed", text=SEED.read_text(encoding="utf-8"))):
+        assert t.relation in RELATIONS and t.score == RELATIONS[t.relation].score
+        assert t.evidence and t.relation in t.evidence
+        assert t.predicate and 0 < t.confidence <= 1
+        assert t.article.text[t.sentence.start:t.sentence.end] == t.sentence.text
+        assert t.subject_text in t.sentence.text and t.object_text in t.sentence.text
+
+
+def test_seed_article(extractor) -> None:
+    found = triples(extractor, SEED.read_text(encoding="utf-8"))
+    for expected in [("iran", "AID", "hezbollah"), ("iran", "AID", "bashar-al-assad"),
+                     ("iran", "CONSULT", "hts")]:
+        assert expected in found, expected
+    assert ("bashar-al-assad", "ALLY_OF", "iran") in found or ("iran", "ALLY_OF", "bashar-al-assad") in found
+
+
+def test_deterministic_and_same_with_two_processes(extractor) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    articles = [Article(id=f"a{i}", text=text if i % 2 else "Israel attacked Hezbollah.") for i in range(4)]
+    one_proc = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles)]
+    again = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles, batch_size=1)]
+    two = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles, n_process=2)]
+    assert one_proc == again == two
+    assert [a.id for a, _t in extractor.extract_many(articles, n_process=2)] == [a.id for a in articles]
