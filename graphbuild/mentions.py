@@ -309,6 +309,13 @@ class SentenceMentions:
             return []
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
         if kind:
+            if not countries and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                    and lemma not in ("group", "faction", "party", "movement", "union"):
+                # "Islamic fundamentalists continued their hunger strike ... Algerian President"
+                sole = self._sole_country()
+                state = self.f.gazetteer.by_country(sole) if sole else None
+                if state is not None:
+                    countries = [(state, "located")]
             if countries:
                 out = []
                 for actor, how in countries:
@@ -378,6 +385,21 @@ class SentenceMentions:
             for found in self._country_modifiers(child, located=True)]
         return self._uncurated(ent, token, countries)
 
+    def _titled(self, ent: Span) -> bool:
+        """Is the person introduced with an office ("President X", "Judge Y")?"""
+        first = self.doc[ent.start - 1] if ent.start > self.sent.start else None
+        words = [t.lower_ for t in ent[:2]] + ([first.lower_] if first is not None else [])
+        return any(w.rstrip(".") in self.lex.titles or w in self.lex.titles for w in words)
+
+    def _sole_country(self) -> str | None:
+        """The one state this sentence names, if exactly one: a titled official or a
+        group with no stated nationality is taken to belong to it (domestic news)."""
+        found = {m.actor.country for m in self.matches.values()
+                 if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"}
+        found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
     def _known_surname(self, token: Token) -> list[Ref]:
         """'Haddad' once 'Karim Haddad' was named in the article (whatever NER says now)."""
         lower = token.lower_
@@ -405,6 +427,8 @@ class SentenceMentions:
         if len(text) < 2 or not any(c.isalpha() for c in text):
             return []
         country = next((a.country for a, _ in countries if a.country), None)
+        if country is None and label == "PERSON" and self._titled(ent):
+            country = self._sole_country()
         base = self.f.gazetteer.uncurated(text, NER_KINDS[label])
         actor = Actor(base.id, base.name, base.kind, country, base.aliases, curated=False)
         return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]

@@ -368,9 +368,12 @@ class _SentenceRules:
                     out.append(r)
             return out
 
+        # "kidnapped up to 16 advisers": a particle can carry the preposition
+        attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
+
         def by_prep(preps: Iterable[str]) -> tuple[list[Ref], str]:
             for p in preps:
-                for child in verb.children:
+                for child in attached:
                     if child.dep_ in ("prep", "dative") and child.lower_ == p:
                         for pobj in child.children:
                             if pobj.dep_ in ("pobj", "pcomp"):
