@@ -38,6 +38,7 @@ from graphbuild.store.protocol import Store
 PHYSICS_MAX_NODES = 300
 # Edge labels (the relation name) only where they stay legible.
 EDGE_LABELS_MAX_EDGES = 80
+GRAVITY = 1.0  # balances the repulsion of the whole graph at ~1 layout unit
 
 KIND_COLORS = {
     "STATE": "#4e79a7",
@@ -144,6 +145,9 @@ def spring_positions(graph: nx.MultiDiGraph, seed: int = 7, iterations: int = 50
             fx, fy = ex * d, ey * d
             dispx += np.bincount(dst, fx, n) - np.bincount(src, fx, n)
             dispy += np.bincount(dst, fy, n) - np.bincount(src, fy, n)
+        # gravity towards the centre keeps small components near the main one
+        dispx -= GRAVITY * (x - x.mean())
+        dispy -= GRAVITY * (y - y.mean())
         length = np.sqrt(dispx * dispx + dispy * dispy)
         np.maximum(length, 1e-9, out=length)
         step = np.minimum(length, temp) / length
@@ -152,6 +156,13 @@ def spring_positions(graph: nx.MultiDiGraph, seed: int = 7, iterations: int = 50
         temp -= cooling
     x -= x.mean()
     y -= y.mean()
+    # Loose actors drift far out and would shrink the picture on fit(): pull
+    # them in to a ring just outside the bulk, keeping their direction.
+    radius = np.sqrt(x * x + y * y)
+    ring = float(np.percentile(radius, 95)) * 1.15 if n >= 20 else float(radius.max())
+    pull_in = np.where(radius > ring, ring / np.maximum(radius, 1e-9), 1.0)
+    x *= pull_in
+    y *= pull_in
     spread = float(max(np.abs(x).max(), np.abs(y).max(), 1e-9))
     scale = 90 * math.sqrt(n) / spread  # ~90 px per node along each axis
     return {node: (round(float(x[i]) * scale, 1), round(float(y[i]) * scale, 1))
@@ -232,7 +243,9 @@ def _options(big: bool, physics: bool) -> dict[str, Any]:
             "stabilization": {"enabled": True, "iterations": 400, "fit": True},
         }
     if big:
-        options["edges"]["smooth"] = False  # curved edges cost most of the drawing time
+        # curves and arrowheads cost most of the drawing time; direction is in the tooltip
+        options["edges"]["smooth"] = False
+        options["edges"]["arrows"] = {"to": {"enabled": False}}
         options["nodes"]["font"]["size"] = 12
     return options
 
