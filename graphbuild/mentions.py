@@ -438,14 +438,18 @@ class SentenceMentions:
         ("Iranian", "U.S."), a possessor ("Iran's"), or (`located`) "of/in <country>"."""
         out: list[tuple[Actor, str]] = []
         mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-        for prep in token.rights if located else ():
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across"):
-                mods.extend(t for t in prep.children if t.dep_ == "pobj")
-        for mod in mods:
-            for m in [mod, *self._conjuncts(mod)]:
-                found = self._modifier_actor(m)
-                if found is not None and all(found[0].id != a.id for a, _ in out):
-                    out.append(found)
+        places = [t for prep in (token.rights if located else ())
+                  if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across")
+                  for t in prep.children if t.dep_ == "pobj"]
+        # "Iranian forces in Syria" belong to Iran: a place counts only without a nationality
+        for group in (mods, places):
+            for mod in group:
+                for m in [mod, *self._conjuncts(mod)]:
+                    found = self._modifier_actor(m)
+                    if found is not None and all(found[0].id != a.id for a, _ in out):
+                        out.append(found)
+            if out:
+                break
         return out
 
     def _modifier_actor(self, mod: Token) -> tuple[Actor, str] | None:

@@ -113,6 +113,7 @@ class Extractor:
         self.reversal = lex.words("reversal_verbs")
         self.labels = lex.words("label_verbs")
         self.theme = lex.words("theme_verbs")
+        self.coercion_in_place = lex.words("coercion_in_place")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -616,6 +617,10 @@ class _SentenceRules:
                             self.consumed.add(c.i)
                     if objects:
                         break
+        if patients and not agents and cue.relation == "COERCE" and lemma in ex.coercion_in_place:
+            # "Five Americans unlawfully detained in Iran": detention is the state's act
+            agents = [r for r in self.objects(verb, "in", {p.actor.id for p in patients})[0]
+                      if r.actor.kind == "STATE"]
         if patients:
             if agents:
                 # passive: "was attacked by X" -> X attacked the patient
@@ -864,7 +869,7 @@ class _SentenceRules:
         if not refs or noun.dep_ in ("compound", "amod"):
             return
         actor = refs[0].actor
-        if actor.kind == "PERSON":
+        if actor.kind == "PERSON" and noun.pos_ == "PROPN":
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "at", "with"):
                     orgs = [r for p in prep.children if p.dep_ == "pobj" for r in self.m.resolve(p)
