@@ -100,11 +100,11 @@ class ArticleMemory:
             del self.seen[:100]
 
     def antecedent(self, kinds: set[str] | None, sentence: int, exclude: set[str],
-                   persons: bool = False) -> Actor | None:
+                   persons: bool = False, window: int = 3) -> Actor | None:
         """The last compatible actor: a subject of this or the previous sentence
         first, then the most recent one within three sentences."""
         def fits(s: Seen) -> bool:
-            if s.actor.id in exclude or sentence - s.sentence > 3:
+            if s.actor.id in exclude or sentence - s.sentence > window:
                 return False
             if persons:
                 return s.actor.kind in PERSON_KINDS
@@ -126,6 +126,7 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.lex = Lexicon.load()
         self.relational = self.lex.words("relational_nouns")
+        self.not_actors = self.lex.words("not_actors")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
@@ -239,7 +240,7 @@ class SentenceMentions:
             return None
         lower = pronouns[0].lower_
         persons = lower in self.lex.person
-        actor = self.memory.antecedent(None, self.index, exclude, persons=persons)
+        actor = self.memory.antecedent(None, self.index, exclude, persons=persons, window=0)
         if actor is None:
             return None
         return Ref(actor, ref.start, ref.end, ref.text, "pronoun", ref.confidence * 0.9)
@@ -426,6 +427,8 @@ class SentenceMentions:
             text = " ".join(words)
         if len(text) < 2 or not any(c.isalpha() for c in text):
             return []
+        if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors:
+            return []  # "the Oslo Accords", "Operation Decisive Storm": not actors
         country = next((a.country for a, _ in countries if a.country), None)
         if country is None and label == "PERSON" and self._titled(ent):
             country = self._sole_country()

@@ -222,6 +222,7 @@ class _SentenceRules:
         self.m = mentions
         self.found: list[Found] = []
         self.consumed: set[int] = set()
+        self.events: set[int] = set()  # event nouns that produced a triple
 
     def run(self) -> list[Found]:
         for token in self.span:
@@ -234,7 +235,7 @@ class _SentenceRules:
         for token in self.span:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.consumed:
                 self.nominal(token)
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.events:
                 self.tie_noun(token)
         return self.found
 
@@ -252,10 +253,18 @@ class _SentenceRules:
             refs = self.m.resolve(t)
             if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs):
                 refs = []  # "the Syrian civil war" is an event, not Syria
-            if not refs and deep and not self.noun_cue(t) and (
-                    role == "obj" or t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"):
+            if not refs and deep and (role == "obj" or (
+                    not self.noun_cue(t) and (t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"))):
                 refs = self.descend(t, 2, SUBJECT_INSIDE if role == "subj" else OBJECT_INSIDE)
             out.extend(r for r in refs if all(r.actor.id != o.actor.id for o in out))
+        # "Saudi Arabia, Russia, and Israel": the parser may hang the list on a word inside a name
+        for r in list(out):
+            for inner in self.m.doc[r.start:r.end]:
+                if inner.i == token.i:
+                    continue
+                for c in inner.conjuncts:
+                    if c.i >= r.end and self.span.start <= c.i < self.span.end:
+                        out.extend(x for x in self.m.resolve(c) if all(x.actor.id != o.actor.id for o in out))
         return out
 
     def descend(self, token: Token, depth: int, preps: frozenset[str]) -> list[Ref]:
@@ -633,7 +642,8 @@ class _SentenceRules:
             subjects, objs = agents, objects
         if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
             objs = self.purpose_objects(verb, {r.actor.id for r in subjects})
-        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not objs
+        # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
+        mutual = cue.words.split()[0] in ex.mutual or lemma in ex.mutual
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
@@ -664,7 +674,7 @@ class _SentenceRules:
                     continue
                 objects = self.noun_party(t, exclude)
                 if objects:
-                    self.consumed.add(t.i)
+                    self.consumed.update([t.i, *(c.i for c in verb.children if c.dep_ == "dobj")])
                     negated, hedged, _, notes = self.qualifiers(verb, chain)
                     self.add(agents, "ACCUSE", objects, f"{verb.text} ... {t.text}",
                              f"label:{verb.lemma_.lower()}+{cue.words} -> ACCUSE (lexicon "
@@ -801,7 +811,7 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
-        if not subjects and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        if not subjects and noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
         exclude = {r.actor.id for r in subjects}
@@ -861,6 +871,7 @@ class _SentenceRules:
                     f"(lexicon {cue.relation.lower()}.{cue.words})" + (f" ({note})" if note else "")
                     + intent_note + (f" [{', '.join(notes)}]" if notes else ""))
         self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
+        self.events.add(noun.i)
 
     def affiliation(self, noun: Token) -> None:
         """'Ali Vaez from the International Crisis Group' (a person of an organisation);
