@@ -392,14 +392,26 @@ class SentenceMentions:
         words = [t.lower_ for t in ent[:2]] + ([first.lower_] if first is not None else [])
         return any(w.rstrip(".") in self.lex.titles or w in self.lex.titles for w in words)
 
-    def _sole_country(self) -> str | None:
+    def _sole_country(self, for_person: bool = False) -> str | None:
         """The one state this sentence names, if exactly one: a titled official or a
         group with no stated nationality is taken to belong to it (domestic news)."""
+        # only states named as places or owners ("in Sudan", "Haiti's elections", "Chilean
+        # officials"), not a party to the event ("sanctions against Nigeria") nor another
+        # person's nationality ("South African leader de Klerk")
         found = {m.actor.country for m in self.matches.values()
-                 if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"}
-        found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end}
+                 if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"
+                 and self._placed(self.doc[m.end - 1])}
+        found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end
+                  and not (for_person and (self.doc[i].head.lower_ in self.lex.titles
+                                           or self.doc[i].head.ent_type_ == "PERSON"))}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _placed(token: Token) -> bool:
+        if token.dep_ in ("poss", "compound", "nmod"):
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ in ("in", "of", "across", "throughout", "inside")
 
     def _known_surname(self, token: Token) -> list[Ref]:
         """'Haddad' once 'Karim Haddad' was named in the article (whatever NER says now)."""
@@ -431,7 +443,7 @@ class SentenceMentions:
             return []  # "the Oslo Accords", "Operation Decisive Storm": not actors
         country = next((a.country for a, _ in countries if a.country), None)
         if country is None and label == "PERSON" and self._titled(ent):
-            country = self._sole_country()
+            country = self._sole_country(for_person=True)
         base = self.f.gazetteer.uncurated(text, NER_KINDS[label])
         actor = Actor(base.id, base.name, base.kind, country, base.aliases, curated=False)
         return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]

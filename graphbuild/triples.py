@@ -33,6 +33,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "p
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
                   "instruct", "require", "warn", "prevent", "appeal"}
 INTENT_ADJ = {"ready", "prepared", "willing"}
+INTENT_VERBS = {"plan", "intend", "vow", "pledge", "promise", "swear", "going"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -329,6 +330,9 @@ class _SentenceRules:
             return a, p, [head, *c]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             a, p, c = self.subject(head, depth + 1)
+            if p and not any(x.dep_ == "auxpass" for x in verb.children) and \
+                    any(x.dep_ == "nsubjpass" for x in head.children):
+                return p, [], c  # "X has been indicted by Y and will resign": X resigns
             return a, p, c
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             refs = self.actors(head, deep=False) or self.before_comma(verb)
@@ -417,14 +421,22 @@ class _SentenceRules:
             return [], ""
         return by_prep(OBJECT_PREPS)
 
-    def purpose_objects(self, head: Token, exclude: set[str]) -> list[Ref]:
+    def purpose_objects(self, head: Token, exclude: set[str], noun: Token | None = None) -> list[Ref]:
         """'began a hunger strike to protest against X': the other party named
-        in the purpose clause of an event that has none of its own."""
-        for clause in head.children:
-            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
+        in the purpose clause of an event that has none of its own (the clause
+        is then part of this event, not one of its own)."""
+        clauses = [*head.children, *(noun.children if noun is not None else ())]
+        for clause in clauses:
+            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.pos_ == "VERB" and any(
                     c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
                 refs, _ = self.objects(clause, None, exclude)
+                if not refs:
+                    for c in clause.children:
+                        if c.dep_ == "dobj" and self.noun_cue(c):
+                            refs = self.noun_party(c, exclude)
                 if refs:
+                    self.consumed.add(clause.i)
+                    self.consumed.update(c.i for c in clause.children if c.dep_ == "dobj")
                     return refs
         return []
 
@@ -443,8 +455,9 @@ class _SentenceRules:
                 if lemma in ex.hedge_control:
                     hedged = True
                     notes.append(f"hedge:{lemma}")
-                if lemma in INTENT_ADJ:
+                if lemma in INTENT_ADJ or lemma in INTENT_VERBS:
                     intent = True
+                    notes.append(f"intent:{lemma}")
             for child in word.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "det", "aux")
@@ -513,11 +526,22 @@ class _SentenceRules:
     def intent_relation(self, relation: str, head: Token, intent: bool, negated: bool) -> tuple[str, str]:
         """PLOVER codes a stated intention: a promised cooperative act is AGREE, an
         announced or conditional hostile act is THREATEN."""
+        chain_words = {t.lemma_.lower() for t in head.ancestors} | {head.lemma_.lower()}
+        if relation == "ASSAULT" and "prepare" in chain_words and not negated:
+            return "MOBILIZE", " (preparing an attack -> MOBILIZE)"
+        unless = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless"
+                                               for g in c.children) for c in head.children)
+        conditional = unless or any(c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in self.ex.conditions for g in c.children) for c in head.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in self.ex.modals for c in head.children)
+        if not negated and relation != "THREATEN" and (
+                (unless and intent) or (conditional and modal and relation in MATERIAL_CONFLICT)):
+            return "THREATEN", f" (conditional {relation} -> THREATEN)"
         if not intent or negated:
             return relation, ""
         if relation in COOPERATIVE:
             return "AGREE", f" (intent {relation} -> AGREE)"
-        if relation in MATERIAL_CONFLICT and (self.in_speech(head) or any(
+        if relation in MATERIAL_CONFLICT and (self.in_speech(head) or chain_words & INTENT_VERBS or any(
                 c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.ex.conditions
                                           for g in c.children) for c in head.children)):
             return "THREATEN", f" (stated intent {relation} -> THREATEN)"
@@ -569,7 +593,10 @@ class _SentenceRules:
                 self.nominal(noun, light=verb, relation=UNDONE[noun_cue.relation],
                              note=f"{lemma} {noun_cue.relation} -> {UNDONE[noun_cue.relation]}")
                 return
-            if cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
+            if cue is not None and words.endswith(" " + noun.lemma_.lower()):
+                noun_object = True  # the lexicon names this verb with this noun: "lodge protest"
+                self.consumed.add(noun.i)
+            elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
                 self.consumed.add(noun.i)
             elif lemma in ex.light or cue is None:
@@ -612,6 +639,7 @@ class _SentenceRules:
             if not objects:
                 objects, used = self.objects(verb, prep, exclude)
             self.consumed.add(complement.i)
+            self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
             inner = f"+to {complement.lemma_.lower()}"
         elif not objects and lemma in ex.governing:
             for c in verb.children:
@@ -843,7 +871,7 @@ class _SentenceRules:
                         break
         if not objects and subjects and light is not None and cue.relation in (
                 "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
-            objects = self.purpose_objects(light, exclude)
+            objects = self.purpose_objects(light, exclude, noun)
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
