@@ -343,6 +343,26 @@ class _SentenceRules:
             return self.subject(head, depth + 1)
         return agents, patients, chain
 
+    @staticmethod
+    def prep_has_object(verb: Token, prep: str) -> bool:
+        """'was engaged in X' (an adjectival passive) rather than 'was fired on' (stranded)."""
+        return any(c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                   for c in verb.children)
+
+    def conditional_party(self, verb: Token, exclude: set[str]) -> list[Ref]:
+        """'threatened to stop talks if the United States goes ahead': a threat is
+        aimed at whoever the condition names."""
+        for word in [verb, *verb.children]:
+            for clause in word.children:
+                if clause.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.ex.conditions
+                                                  for g in clause.children):
+                    for subj in clause.children:
+                        if subj.dep_ in SUBJ:
+                            refs = [r for r in self.actors(subj, role="subj") if r.actor.id not in exclude]
+                            if refs:
+                                return refs
+        return []
+
     def before_comma(self, verb: Token) -> list[Ref]:
         """The actor named just before ', (previously) affiliated with ...' when the
         parser hung the participle on a bigger phrase."""
@@ -662,12 +682,16 @@ class _SentenceRules:
             if agents:
                 # passive: "was attacked by X" -> X attacked the patient
                 subjects, objs = agents, patients
-            elif cue.pos == "tie" or cue.relation in ("AFFILIATED_WITH", "ALLY_OF", "HOSTILE_TO", "MEMBER_OF"):
-                subjects, objs = patients, objects  # "HTS, affiliated with al-Qaeda"
+            elif cue.pos == "tie" or cue.relation in ("AFFILIATED_WITH", "ALLY_OF", "HOSTILE_TO", "MEMBER_OF") \
+                    or (prep and self.prep_has_object(verb, prep)):
+                # "HTS, affiliated with al-Qaeda", "Serb forces were engaged in ethnic cleansing"
+                subjects, objs = patients, objects
             else:
                 return
         else:
             subjects, objs = agents, objects
+        if subjects and not objs and cue.relation == "THREATEN":
+            objs = self.conditional_party(verb, {r.actor.id for r in subjects})
         if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
             objs = self.purpose_objects(verb, {r.actor.id for r in subjects})
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
