@@ -363,6 +363,21 @@ class _SentenceRules:
                                 return refs
         return []
 
+    def nearby_party(self, head: Token, exclude: set[str]) -> list[Ref]:
+        """Last resort for an event with an agent but no party found by the rules:
+        the nearest actor inside the event's own phrase (not in another clause)."""
+        queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
+                 and c.dep_ != "agent"]
+        seen = 0
+        while queue and seen < 40:
+            token = queue.pop(0)
+            seen += 1
+            refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
+            if refs:
+                return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
+            queue.extend(c for c in token.children if c.dep_ not in CLAUSAL)
+        return []
+
     def before_comma(self, verb: Token) -> list[Ref]:
         """The actor named just before ', (previously) affiliated with ...' when the
         parser hung the participle on a bigger phrase."""
@@ -696,6 +711,10 @@ class _SentenceRules:
             objs = self.purpose_objects(verb, {r.actor.id for r in subjects})
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
         mutual = cue.words.split()[0] in ex.mutual or lemma in ex.mutual
+        if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
+            objs = self.nearby_party(verb, {r.actor.id for r in subjects})
+            if objs:
+                used = "near"
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
@@ -896,6 +915,9 @@ class _SentenceRules:
         if not objects and subjects and light is not None and cue.relation in (
                 "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
             objects = self.purpose_objects(light, exclude, noun)
+        if subjects and not objects and light is not None and not (
+                len(subjects) > 1 and (noun.lemma_.lower() in self.ex.mutual)):
+            objects = self.nearby_party(noun, exclude) or self.nearby_party(light, exclude)
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
