@@ -127,6 +127,7 @@ class MentionFinder:
         self.lex = Lexicon.load()
         self.relational = self.lex.words("relational_nouns")
         self.not_actors = self.lex.words("not_actors")
+        self._demonym_cache: dict[str, Actor | None] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
@@ -155,6 +156,14 @@ class MentionFinder:
                     if len(last) > 3:
                         surnames.setdefault(last.lower(), set()).add(actor.id)
         self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+
+    def demonym(self, word: str) -> Actor | None:
+        """Gazetteer.demonym, cached: the same words come back in every article."""
+        if word not in self._demonym_cache:
+            if len(self._demonym_cache) > 50_000:
+                self._demonym_cache.clear()
+            self._demonym_cache[word] = self.gazetteer.demonym(word)
+        return self._demonym_cache[word]
 
     # -- per document ------------------------------------------------------
     def gazetteer_spans(self, doc: Doc) -> dict[int, Ref]:
@@ -265,9 +274,10 @@ class SentenceMentions:
     def _ref(self, actor: Actor, token: Token, how: str, conf: float,
              start: int | None = None, end: int | None = None) -> Ref:
         if start is None or end is None:
-            left = [t for t in token.subtree if t.i <= token.i and t.dep_ in GROUPING_DEPS | {"det"}
-                    and t.head.i >= t.i]
-            start = min([token.i] + [t.i for t in left if t.i >= token.left_edge.i])
+            start = token.i
+            for t in token.lefts:  # determiners and modifiers before the head word
+                if t.dep_ in GROUPING_DEPS or t.dep_ == "det":
+                    start = min(start, t.left_edge.i)
             end = token.i + 1
         return Ref(actor, start, end, self.doc[start:end].text, how, conf)
 
@@ -474,7 +484,7 @@ class SentenceMentions:
         if mod.tag_ in ("PRP$",) or mod.pos_ == "PRON":
             refs = self.resolve(mod)
             return (refs[0].actor, "pronoun") if refs else None
-        demonym = self.demonyms.get(mod.i) or self.f.gazetteer.demonym(mod.text.split("-")[0])
+        demonym = self.demonyms.get(mod.i) or self.f.demonym(mod.text.split("-")[0])
         if demonym is not None:
             return demonym, "demonym"
         if mod.dep_ in ("compound", "amod", "nmod"):
@@ -532,7 +542,7 @@ class SentenceMentions:
         if not dets or not set(dets) & {"the", "this", "that", "these", "those", "both", "two"}:
             return None
         if any(t.dep_ in ("amod", "compound", "poss") and (t.i in self.matches or
-               self.f.gazetteer.demonym(t.text)) for t in token.lefts):
+               self.f.demonym(t.text)) for t in token.lefts):
             return None
         if any(t.dep_ == "prep" and t.lower_ in ("of", "in") for t in token.rights):
             return None

@@ -224,6 +224,7 @@ class _SentenceRules:
         self.found: list[Found] = []
         self.consumed: set[int] = set()
         self.events: set[int] = set()  # event nouns that produced a triple
+        self._noun_cues: dict[int, Cue | None] = {}
 
     def run(self) -> list[Found]:
         for token in self.span:
@@ -824,6 +825,11 @@ class _SentenceRules:
 
     # -- nouns -------------------------------------------------------------------
     def noun_cue(self, noun: Token) -> Cue | None:
+        if noun.i not in self._noun_cues:
+            self._noun_cues[noun.i] = self._noun_cue(noun)
+        return self._noun_cues[noun.i]
+
+    def _noun_cue(self, noun: Token) -> Cue | None:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
             return None
         table = self.ex.cues.noun
