@@ -179,6 +179,10 @@ class MentionFinder:
             # a one-word title-case alias must not match a common word ("Jordan" ok, "jordan river")
             if end - start == 1 and span.text.islower() and span[0].pos_ not in NOUNS:
                 continue
+            # a name inside the name of a document or event: "the Oslo Accords", "Baghdad Pact"
+            if end < len(doc) and doc[end].is_title and (doc[end].lower_ in self.not_actors
+                                                        or doc[end].lemma_.lower() in self.not_actors):
+                continue
             actor = self.gazetteer.actors[actor_id]
             how = self.how.get((actor_id, span.text.lower()), "alias")
             ref = Ref(actor, start, end, span.text, how)

@@ -49,6 +49,9 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
                  "COALITION"}
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
+# prepositions of circumstance, never introducing the other party
+CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following", "since", "until", "amid",
+                "amidst", "like", "unlike", "besides", "as"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -115,6 +118,7 @@ class Extractor:
         self.labels = lex.words("label_verbs")
         self.theme = lex.words("theme_verbs")
         self.coercion_in_place = lex.words("coercion_in_place")
+        self.non_agentive = lex.words("non_agentive")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -301,6 +305,10 @@ class _SentenceRules:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents = self.actors(pobj, role="subj")
+        if verb.tag_ == "VBN" and agents and not patients and verb.dep_ in ("ROOT", "conj") and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+                verb.lemma_.lower() in self.ex.coercion_in_place:
+            agents, patients = [], agents  # "Five Americans detained in Iran": a reduced passive
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and agents and not patients \
                 and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children):
             patients = self.actors(verb.head, deep=False)  # "a coalition led by X"
@@ -367,16 +375,20 @@ class _SentenceRules:
     def nearby_party(self, head: Token, exclude: set[str]) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
         the nearest actor inside the event's own phrase (not in another clause)."""
+        moves = head.lemma_.lower() in self.ex.theme  # "deployed its Guards": the Guards are moved
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
-                 and c.dep_ != "agent"]
+                 and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
+                 and not (moves and c.dep_ == "dobj")]
         seen = 0
         while queue and seen < 40:
             token = queue.pop(0)
             seen += 1
+            if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
+                continue  # "U.S. partners" are not the U.S.
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
             if refs:
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
-            queue.extend(c for c in token.children if c.dep_ not in CLAUSAL)
+            queue.extend(c for c in token.children if c.dep_ not in CLAUSAL and c.lower_ not in CIRCUMSTANCE)
         return []
 
     def before_comma(self, verb: Token) -> list[Ref]:
@@ -635,7 +647,7 @@ class _SentenceRules:
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
                 self.consumed.add(noun.i)
-            elif lemma in ex.light or cue is None:
+            elif lemma in ex.light or (cue is None and lemma not in ex.non_agentive):
                 self.nominal(noun, light=verb)
                 return
         if complement is not None and (lemma in ex.hedge_control or lemma in ex.plain_control
