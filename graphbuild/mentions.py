@@ -128,6 +128,8 @@ class MentionFinder:
         self.relational = self.lex.words("relational_nouns")
         self.not_actors = self.lex.words("not_actors")
         self._demonym_cache: dict[str, Actor | None] = {}
+        heads = self.lex.raw["organisation_heads"]
+        self.org_heads = {k: set(v) for k, v in heads.items() if k != "note"}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
@@ -156,6 +158,17 @@ class MentionFinder:
                     if len(last) > 3:
                         surnames.setdefault(last.lower(), set()).add(actor.id)
         self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+
+    def organisation_kind(self, ent: Span, owners: list[Actor]) -> str:
+        """NGO, party, armed group, media or IGO from the words of an organisation's name."""
+        if any(a.kind == "IGO" for a in owners):
+            return "IGO"  # "the U.N. war crimes court"
+        words = [t.lower_ for t in ent]
+        for kind in ("IGO", "MEDIA", "ARMED_GROUP", "POLITICAL_PARTY", "NGO"):
+            if any(w in self.org_heads[kind] for w in words[-2:] if kind != "IGO") or (
+                    kind == "IGO" and any(w in self.org_heads[kind] for w in words)):
+                return kind
+        return "OTHER"
 
     def demonym(self, word: str) -> Actor | None:
         """Gazetteer.demonym, cached: the same words come back in every article."""
@@ -456,10 +469,19 @@ class SentenceMentions:
         if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors:
             return []  # "the Oslo Accords", "Operation Decisive Storm": not actors
         country = next((a.country for a, _ in countries if a.country), None)
+        kind = NER_KINDS[label]
+        if label == "ORG":
+            # "the Nigerian Union of Teachers", "Kenya Anti-Corruption Commission"
+            inside = [self.demonyms.get(t.i) or (self.matches[t.i].actor if t.i in self.matches else None)
+                      for t in ent]
+            owners = [a for a in inside if a is not None]
+            if country is None:
+                country = next((a.country for a in owners if a.country and a.kind == "STATE"), None)
+            kind = self.f.organisation_kind(ent, owners)
         if country is None and label == "PERSON" and self._titled(ent):
             country = self._sole_country(for_person=True)
-        base = self.f.gazetteer.uncurated(text, NER_KINDS[label])
-        actor = Actor(base.id, base.name, base.kind, country, base.aliases, curated=False)
+        base = self.f.gazetteer.uncurated(text, kind)
+        actor = Actor(base.id, base.name, kind, country, base.aliases, curated=False)
         return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]
 
     def _country_modifiers(self, token: Token, located: bool = True) -> list[tuple[Actor, str]]:
