@@ -8,6 +8,7 @@ them and a few evidence sentences. Subgraph helpers select what a view shows.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -59,6 +60,17 @@ def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
+def _date_bound(value: str | None, option: str, pad: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as a full day: the first day for --since,
+    the last possible for --until (compared as strings, so "-31" is fine)."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        raise GraphbuildError(f"{option} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+    return text + pad[len(text) - 4:]
+
+
 def _day(value: Any) -> str | None:
     return str(value)[:10] if value not in (None, "") else None
 
@@ -83,7 +95,7 @@ def build_network(
     Graph attributes: articles (distinct articles behind the edges), since,
     until, relations.
     """
-    since, until = _day(since), _day(until)
+    since, until = _date_bound(since, "--since", "-01-01"), _date_bound(until, "--until", "-12-31")
     wanted = parse_relations(relations)
     graph = nx.MultiDiGraph(since=since, until=until, relations=sorted(wanted) if wanted else None)
 

@@ -337,6 +337,12 @@ def test_build_network_reads_the_store(read_store: Any) -> None:
     assert not dated.has_edge("israel", "hamas")  # only in the October article
     assert dated.graph["articles"] == 1
 
+    october = build_network(read_store, since="2024-10", until="2024-10")  # a whole month
+    assert october.edges["iran", "hezbollah", "AID"]["mentions"] == 1
+    assert october.has_edge("israel", "hamas") and not october.has_edge("iran", "syria")
+    with pytest.raises(GraphbuildError, match="--since takes a date"):
+        build_network(read_store, since="last week")
+
     only = build_network(read_store, relations=["aid,ally_of"])
     assert {k for *_, k in only.edges(keys=True)} == {"AID", "ALLY_OF"}
     with pytest.raises(GraphbuildError, match="unknown relation 'HUG'"):
