@@ -516,7 +516,7 @@ class SentenceMentions:
         if mod.dep_ in ("compound", "amod", "nmod"):
             # "Pakistan President X", "Hamas leaders": a nested compound chain
             for child in mod.lefts:
-                if child.dep_ in ("compound", "amod", "poss", "nmod"):
+                if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):  # "Vietnamese-led"
                     found = self._modifier_actor(child)
                     if found is not None:
                         return found

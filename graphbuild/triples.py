@@ -298,9 +298,9 @@ class _SentenceRules:
         # the subject before the verb first: a misparse may hang a second one after it
         for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
             if child.dep_ == "nsubj" and not agents:
-                agents = self.actors(child, role="subj")
+                agents = self.actors(child, role="subj") or self.event_agent(child)
             elif child.dep_ == "nsubjpass" and not patients:
-                patients = self.actors(child, role="subj")
+                patients = self.actors(child)  # the patient phrase: "a camp for Congolese refugees"
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -352,6 +352,20 @@ class _SentenceRules:
             return self.subject(head, depth + 1)
         return agents, patients, chain
 
+    def event_agent(self, noun: Token) -> list[Ref]:
+        """'Recent US Predator attacks have killed ...': an event noun as subject
+        stands for its agent."""
+        if not self.noun_cue(noun):
+            return []
+        for mod in noun.lefts:
+            if mod.dep_ in ("poss", "amod", "compound", "nmod"):
+                refs = self.m.resolve(mod) or [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss")
+                                               for r in self.m.resolve(c)]
+                if refs:
+                    return refs
+        refs, _ = self.prep_objects(noun, ("by",))
+        return refs
+
     @staticmethod
     def prep_has_object(verb: Token, prep: str) -> bool:
         """'was engaged in X' (an adjectival passive) rather than 'was fired on' (stranded)."""
@@ -388,7 +402,8 @@ class _SentenceRules:
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
             if refs:
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
-            queue.extend(c for c in token.children if c.dep_ not in CLAUSAL and c.lower_ not in CIRCUMSTANCE)
+            queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or c.dep_ == "acl")
+                         and c.lower_ not in CIRCUMSTANCE)
         return []
 
     def before_comma(self, verb: Token) -> list[Ref]:
