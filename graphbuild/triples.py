@@ -544,6 +544,17 @@ class _SentenceRules:
                 elif child.dep_ == "advcl" and any(
                         g.dep_ == "mark" and g.lower_ in ex.conditions for g in child.children):
                     notes.append("conditional")
+        # "would cut off X and restrict Y": a conjoined verb shares its first verb's modal/negation
+        if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("aux", "neg") for c in head.children):
+            for child in head.head.children:
+                if child.dep_ == "aux" and child.lower_ in ex.modals:
+                    hedged = True
+                    notes.append(f"modal:{child.lower_}")
+                    intent = intent or child.lower_ in FUTURE
+                elif child.dep_ == "neg":
+                    negated = True
+                    notes.append(f"neg:{child.lower_}")
         # a condition on the whole clause: "... if the US goes ahead"
         top = chain[-1] if chain else head
         if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ex.conditions
