@@ -615,7 +615,8 @@ class _SentenceRules:
             return relation, ""
         if relation in COOPERATIVE:
             return "AGREE", f" (intent {relation} -> AGREE)"
-        if relation in MATERIAL_CONFLICT and (self.in_speech(head) or chain_words & INTENT_VERBS or any(
+        # an announced sanction is coded as the sanction itself (PLOVER), other hostile acts as threats
+        if relation in MATERIAL_CONFLICT - {"SANCTION"} and (self.in_speech(head) or chain_words & INTENT_VERBS or any(
                 c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.ex.conditions
                                           for g in c.children) for c in head.children)):
             return "THREATEN", f" (stated intent {relation} -> THREATEN)"
