@@ -337,6 +337,10 @@ class _SentenceRules:
                 a, p, c = self.subject(head.head, depth + 1)
                 return a, p, [head.head, *c]
             return a, p, [head, *c]
+        if verb.dep_ == "advcl" and verb.tag_ == "VB" and not any(c.dep_ == "mark" for c in verb.children):
+            # "Iran is faced with two choices: retreat ... or negotiate with Trump"
+            a, p, c = self.subject(head, depth + 1)
+            return (a or p), [], [head, *c]
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             a, p, c = self.subject(head, depth + 1)
             if p and not any(x.dep_ == "auxpass" for x in verb.children) and \
@@ -695,6 +699,7 @@ class _SentenceRules:
         if agreement is not None:
             # "withdrew the US from the nuclear agreement with Iran": the agreement's party
             objects, used = self.noun_party(agreement, exclude), prep or ""
+            self.consumed.add(agreement.i)
         elif noun_object and noun is not None:
             objects, used = self.noun_party(noun, exclude), ""
         elif governs and lemma not in OBJECT_CONTROL:
@@ -927,6 +932,16 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
+        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
+                and noun.head.lower_ in ("for", "on", "to") and not any(
+                    c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            # "Iran expressed its expectation for continued relations with Damascus"
+            gov = noun.head.head
+            if gov.pos_ == "NOUN" and gov.dep_ == "dobj" and not self.noun_cue(gov):
+                gov = gov.head
+            if gov.pos_ == "VERB" and gov.lemma_.lower() not in self.ex.non_agentive:
+                subjects, _, chain = self.subject(gov)
+                how = f"governed:{gov.lemma_.lower()}"
         if not subjects and noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
