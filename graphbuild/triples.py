@@ -239,7 +239,9 @@ class _SentenceRules:
             elif token.pos_ == "ADJ":
                 self.adjective(token)
         for token in self.span:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.consumed:
+            nominal = token.pos_ in ("NOUN", "PROPN") or (
+                token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"))
+            if nominal and token.i not in self.consumed:
                 self.nominal(token)
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.events:
                 self.tie_noun(token)
@@ -355,6 +357,13 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def modifier_actors(self, mod: Token) -> list[Ref]:
+        """The actor a modifier word names, demonyms included ("Israeli strikes")."""
+        refs = self.m.resolve(mod)
+        if not refs and mod.i in self.m.demonyms:
+            refs = [Ref(self.m.demonyms[mod.i], mod.i, mod.i + 1, mod.text, "demonym", 0.8)]
+        return refs
 
     def event_agent(self, noun: Token) -> list[Ref]:
         """'Recent US Predator attacks have killed ...': an event noun as subject
@@ -874,7 +883,8 @@ class _SentenceRules:
         return self._noun_cues[noun.i]
 
     def _noun_cue(self, noun: Token) -> Cue | None:
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+        if noun.pos_ not in ("NOUN", "PROPN") and not (
+                noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) or noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
             return None
         table = self.ex.cues.noun
         lemma = noun.lemma_.lower()
@@ -905,11 +915,11 @@ class _SentenceRules:
         modifiers: list[Ref] = []
         for mod in noun.lefts:
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
-                refs = self.m.resolve(mod)
-                if not refs and mod.dep_ in ("compound", "amod", "nmod"):
-                    refs = [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
-                            for r in self.m.resolve(c)]
-                refs = refs + [r for c in mod.conjuncts for r in self.m.resolve(c)]
+                refs = self.modifier_actors(mod)
+                # "the Saudi-Iran proxy conflict": a pair hung on one another
+                refs += [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
+                         for r in self.modifier_actors(c)]
+                refs = refs + [r for c in mod.conjuncts for r in self.modifier_actors(c)]
                 modifiers.extend(r for r in refs if all(r.actor.id != o.actor.id for o in modifiers))
                 if refs and not how:
                     how = mod.dep_
