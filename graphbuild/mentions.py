@@ -92,6 +92,16 @@ class ArticleMemory:
         self.seen: list[Seen] = []
         self.people: set[str] = set()  # ids of persons named in full
         self.counter = 0
+        self.author: list[Actor] = []  # who "we" is in a statement
+
+    def speaker(self) -> list[Actor]:
+        """'We' of a statement: as introduced ("We, the Foreign Ministers of ..."), else the
+        first actor the text made a subject (a government press release names itself first)."""
+        if not self.author:
+            first = next((s.actor for s in self.seen if s.subject and s.actor.kind != "PERSON"
+                          and s.actor.curated), None)
+            self.author = [first] if first is not None else []
+        return self.author
 
     def add(self, actor: Actor, sentence: int, subject: bool) -> None:
         self.counter += 1
@@ -227,6 +237,7 @@ class SentenceMentions:
         self.demonyms = demonyms if demonyms is not None else finder.demonym_spans(sent.doc)
         self.lex = finder.lex
         self.relational = finder.relational
+        self.first_person = set(finder.lex.raw["pronouns"]["first_person"])
         self.sent = sent
         self.doc = sent.doc
         self.matches = matches
@@ -328,6 +339,8 @@ class SentenceMentions:
         description = self._description(token, lemma)
         if description is not None:
             return description
+        if token.pos_ == "PROPN" and lower.endswith("s") and lemma == lower:
+            lemma = lower[:-1]  # "the Foreign Ministers": capitalised plurals keep their -s
         is_role = lemma in lex.state_roles or lower in lex.state_roles or \
             lemma in lex.group_kind or lower in lex.group_kind
         countries = self._country_modifiers(token, located=is_role)
@@ -545,6 +558,11 @@ class SentenceMentions:
                 return [Ref(r.actor, token.i, token.i + 1, token.text, "pronoun", r.confidence * 0.9)
                         for r in refs]
             return []
+        if lower in self.first_person:
+            appos = [r for c in token.children if c.dep_ == "appos" for r in self.resolve(c)]
+            if appos:
+                self.memory.author = [r.actor for r in appos]
+            return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
         exclude = {r.actor.id for i, refs in self.cache.items() if i > token.i for r in refs}
         if lower in lex.person:
             actor = self.memory.antecedent(None, self.index, exclude, persons=True)

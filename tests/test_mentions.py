@@ -92,3 +92,10 @@ def test_mention_offsets_point_into_the_article(extractor) -> None:
     for _sentence, mentions in extractor.mentions(Article(id="t", text=text)):
         for m in mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_we_of_a_statement_is_its_author(extractor) -> None:
+    text = ("We, the Foreign Ministers of France, Germany and the United Kingdom, share the objective. "
+            "Iran violated the deal. We have made all possible efforts.")
+    sentences = resolved(extractor, text)
+    assert ("We", "e3", None) in sentences[2]
