@@ -12,7 +12,6 @@ spans the gazetteer lacks (uncurated actors). Generic nouns resolve to nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -62,7 +61,7 @@ class Lexicon:
     raw: dict = field(default_factory=dict)  # type: ignore[type-arg]
 
     @classmethod
-    def load(cls) -> "Lexicon":
+    def load(cls) -> Lexicon:
         data = read_lexicon("roles.json")
         groups = {w: kind for kind, words in data["groups"].items() if kind != "note"
                   for w in words}
@@ -405,7 +404,7 @@ class SentenceMentions:
         actor = self.f.gazetteer.lookup(name)
         if actor is None and words:
             surname = words[-1].text.lower()
-            if surname.endswith("'s") or surname.endswith("\u2019s"):
+            if surname.endswith(("'s", "\u2019s")):
                 surname = surname[:-2]
             actor_id = self.f.surnames.get(surname)
             if actor_id is not None:
@@ -470,8 +469,7 @@ class SentenceMentions:
             return []
         text = ent.text
         for prefix in ("the ", "The "):
-            if text.startswith(prefix):
-                text = text[len(prefix):]
+            text = text.removeprefix(prefix)
         if label == "PERSON":
             words = text.split()
             while len(words) > 1 and words[0].lower() in self.lex.titles:
@@ -593,7 +591,7 @@ class SentenceMentions:
         phrase = " ".join([*(d for d in dets if d in ("two", "both")), lemma])
         plural_phrase = " ".join([*(d for d in dets if d in ("two", "both")), token.lower_])
         if phrase in self.lex.desc_pair or plural_phrase in self.lex.desc_pair:
-            states = []
+            states: list[Actor] = []
             for seen in reversed(self.memory.seen):
                 if seen.actor.kind != "PERSON" and seen.actor.id not in {a.id for a in states}:
                     states.append(seen.actor)
@@ -622,13 +620,3 @@ class SentenceMentions:
 def entity_index(doc: Doc) -> dict[int, Span]:
     """Token index -> its named entity, built once per Doc (Span.ents scans the whole Doc)."""
     return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-
-
-def unique_actors(refs: Iterable[Ref]) -> list[Ref]:
-    seen: set[str] = set()
-    out = []
-    for r in refs:
-        if r.actor.id not in seen:
-            seen.add(r.actor.id)
-            out.append(r)
-    return out

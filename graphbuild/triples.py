@@ -545,10 +545,7 @@ class _SentenceRules:
                     notes.append(f"modal:{low}")
                     if low in FUTURE:
                         intent = True
-                elif child.dep_ == "advmod" and low in ex.hedge_adverbs:
-                    hedged = True
-                    notes.append(f"hedge:{low}")
-                elif child.dep_ == "amod" and low in ex.hedge_adjectives:
+                elif child.dep_ == "advmod" and low in ex.hedge_adverbs or child.dep_ == "amod" and low in ex.hedge_adjectives:
                     hedged = True
                     notes.append(f"hedge:{low}")
                 elif child.dep_ == "mark" and low in ex.conditions:
@@ -697,10 +694,10 @@ class _SentenceRules:
             if lemma in ex.speech:
                 self.demand_in_speech(verb)
             return
-        if lemma in ex.speech and cue.relation not in VERB_WINS:
-            if any(c.dep_ == "ccomp" for c in verb.children):
-                self.demand_in_speech(verb)
-                return
+        if lemma in ex.speech and cue.relation not in VERB_WINS and any(
+                c.dep_ == "ccomp" for c in verb.children):
+            self.demand_in_speech(verb)  # "said" alone is no event
+            return
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing
@@ -800,7 +797,7 @@ class _SentenceRules:
                 objects = self.noun_party(t, exclude)
                 if objects:
                     self.consumed.update([t.i, *(c.i for c in verb.children if c.dep_ == "dobj")])
-                    negated, hedged, _, notes = self.qualifiers(verb, chain)
+                    negated, hedged, _, _notes = self.qualifiers(verb, chain)
                     self.add(agents, "ACCUSE", objects, f"{verb.text} ... {t.text}",
                              f"label:{verb.lemma_.lower()}+{cue.words} -> ACCUSE (lexicon "
                              f"{cue.relation.lower()}.{cue.words})", 0.65, negated, hedged)
@@ -871,7 +868,7 @@ class _SentenceRules:
             else:
                 subjects, patients, _ = self.subject(adj)
                 subjects = subjects or patients
-            negated, hedged, _, notes = self.qualifiers(adj, [])
+            negated, hedged, _, _notes = self.qualifiers(adj, [])
             self.add(subjects, cue.relation, objs, f"{adj.text} {prep.text}",
                      f"adj:{key} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
                      0.7, negated, hedged)
@@ -1100,7 +1097,7 @@ class _SentenceRules:
         if not members:
             return
         # the phrase itself resolved to the owner's state ("Iran's leader"): no tie to itself
-        negated, hedged, _, notes = self.qualifiers(noun, [])
+        negated, hedged, _, _notes = self.qualifiers(noun, [])
         self.add(members, cue.relation, owners, noun.text,
                  f"tie:{cue.words} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
                  0.7, negated, hedged)
