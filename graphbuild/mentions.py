@@ -491,6 +491,9 @@ class SentenceMentions:
             kind = self.f.organisation_kind(ent, owners)
         if country is None and label == "PERSON" and self._titled(ent):
             country = self._sole_country(for_person=True)
+        elif country is None and label in ("ORG", "NORP") and kind != "IGO":
+            # a local organisation or community of the one country the sentence is about
+            country = self._sole_country()
         base = self.f.gazetteer.uncurated(text, kind)
         actor = Actor(base.id, base.name, kind, country, base.aliases, curated=False)
         return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]
