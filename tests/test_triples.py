@@ -124,3 +124,42 @@ def test_deterministic_and_same_with_two_processes(extractor) -> None:
     two = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles, n_process=2)]
     assert one_proc == again == two
     assert [a.id for a, _t in extractor.extract_many(articles, n_process=2)] == [a.id for a in articles]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Serbia lifted the curfew in Montenegro.", ("serbia", "CONCEDE", "montenegro")),
+    ("Japan halted economic aid to Serbia.", ("japan", "SANCTION", "serbia")),
+    ("Russia threatened to stop negotiations if the United States deploys new missiles.",
+     ("russia", "THREATEN", "united-states")),
+    ("Finland will give Tanzania a grant of 580 million shillings.", ("finland", "AGREE", "tanzania")),
+    ("Five Americans unlawfully detained in Iran have arrived home.", ("iran", "COERCE", "united-states")),
+    ("Syria state media called the attacks an act of Israeli aggression.", ("syria", "ACCUSE", "israel")),
+])
+def test_event_coding_conventions(extractor, text: str, expected: tuple[str, str, str]) -> None:
+    """PLOVER conventions: undoing a restriction concedes, halting aid sanctions, a
+    conditional hostile act threatens, a promised act agrees, labelling accuses."""
+    assert expected in triples(extractor, text)
+
+
+# Regression floors on the dev gold (../shared/eval), one place: raise them as the
+# extractor improves; a change that drops below them is a regression.
+FLOORS = {
+    "seed": {"strict_recall": 0.90, "strict_precision": 0.90},
+    "dev": {"strict_recall": 0.45, "strict_precision": 0.80},
+    "plover": {"strict_recall": 0.50, "unlabeled_recall": 0.55, "relation_accuracy": 0.85},
+}
+MAX_OVERGENERATION = 1.5
+
+
+def test_quality_floors(extractor, shared_eval) -> None:
+    from graphbuild.eval import evaluate
+
+    seed = evaluate(shared_eval / "seed_gold.jsonl", extractor=extractor,
+                    actors=shared_eval / "seed_actors.json")
+    dev = evaluate(shared_eval / "dev_gold.jsonl", extractor=extractor,
+                   actors=shared_eval / "dev_actors.json", text=shared_eval / "dev_articles.jsonl")
+    plover = evaluate(shared_eval / "plover_gsr_dev.json", extractor=extractor)
+    for name, report in (("seed", seed), ("dev", dev), ("plover", plover)):
+        for metric, floor in FLOORS[name].items():
+            assert report.metrics[metric] >= floor, (name, metric, report.metrics[metric])
+    assert plover.metrics["overgeneration"] <= MAX_OVERGENERATION
