@@ -136,6 +136,7 @@ class MentionFinder:
         self.lex = Lexicon.load()
         self.relational = self.lex.words("relational_nouns")
         self.not_actors = self.lex.words("not_actors")
+        self.stance = self.lex.words("hedge_control")
         self._demonym_cache: dict[str, Actor | None] = {}
         heads = self.lex.raw["organisation_heads"]
         self.org_heads = {k: set(v) for k, v in heads.items() if k != "note"}
@@ -570,8 +571,9 @@ class SentenceMentions:
         elif lower in lex.singular:
             if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 return []
-            if lower == "it" and token.head.lemma_ == "be":
-                return []  # "it is ...": usually expletive
+            if lower == "it" and token.head.lemma_ == "be" and not any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in self.f.stance for c in token.head.children):
+                return []  # "it is clear that ...": expletive; "it is ready to ..." is not
             actor = self.memory.antecedent(None, self.index, exclude)
         elif lower in lex.plural:
             actor = self.memory.antecedent(None, self.index, exclude)

@@ -33,6 +33,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "p
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
                   "instruct", "require", "warn", "prevent", "appeal"}
 INTENT_ADJ = {"ready", "prepared", "willing"}
+COMMITMENTS = {"vow", "swear", "pledge", "promise", "commit", "insist"}
 INTENT_VERBS = {"plan", "intend", "vow", "pledge", "promise", "swear", "going"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -761,7 +762,8 @@ class _SentenceRules:
         if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
             objs = self.purpose_objects(verb, {r.actor.id for r in subjects})
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
-        mutual = cue.words.split()[0] in ex.mutual or lemma in ex.mutual
+        # (not when the party came from a governed clause: "agreed not to attack Israel")
+        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs)
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
             objs = self.nearby_party(verb, {r.actor.id for r in subjects})
             if objs:
@@ -769,7 +771,13 @@ class _SentenceRules:
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
-        relation, intent_note = self.intent_relation(cue.relation, verb, intent, negated)
+        base = cue.relation
+        if complement is not None and governs and lemma in COMMITMENTS and any(
+                c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ex.negations)
+                for c in complement.children):
+            base = "REJECT"  # "vowed to never recognize Israel": a standing refusal
+            notes.append(f"{lemma} never -> REJECT")
+        relation, intent_note = self.intent_relation(base, verb, intent, negated)
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
                              + ([used] if used else []) + ([noun.text] if noun_object and noun is not None else []))
         if inner:
