@@ -150,15 +150,27 @@ class MentionFinder:
             key = f"{form.actor_id}"
             target.setdefault(key, []).append(nlp.make_doc(form.text))
             self.how.setdefault((form.actor_id, form.text.lower()), form.how)
+        # forms the extractor needs that the gazetteer lacks (seeds/lexicon/extra_forms.json)
+        extra = read_lexicon("extra_forms.json")
+        for actor_id, entry in extra["aliases"].items():
+            if actor_id in gazetteer:
+                for form in entry["forms"]:
+                    folded.setdefault(actor_id, []).append(nlp.make_doc(form))
+                    self.how.setdefault((actor_id, form.lower()), "alias")
         for key, docs in exact.items():
             self.exact.add(key, docs)
         for key, docs in folded.items():
             self.folded.add(key, docs)
         # demonyms as phrases, so "South Korean" and "Sri Lankans" are found too
         self.demonym_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for word, actor_id in getattr(gazetteer, "_demonyms", {}).items():
+        demonyms = dict(getattr(gazetteer, "_demonyms", {}))
+        for actor_id, entry in extra["demonyms"].items():
+            if actor_id in gazetteer:
+                demonyms.update({form.lower(): actor_id for form in entry["forms"]})
+        for word, actor_id in demonyms.items():
             forms = {word, word + "s"} if not word.endswith("s") else {word}
             self.demonym_matcher.add(actor_id, [nlp.make_doc(f) for f in forms])
+        self.demonym_ids = demonyms  # normalised demonym -> actor id, extra forms included
         # surnames of curated persons: "Assad" once "Bashar al-Assad" is known
         surnames: dict[str, set[str]] = {}
         for actor in gazetteer:
@@ -185,7 +197,9 @@ class MentionFinder:
         if word not in self._demonym_cache:
             if len(self._demonym_cache) > 50_000:
                 self._demonym_cache.clear()
-            self._demonym_cache[word] = self.gazetteer.demonym(word)
+            actor_id = self.demonym_ids.get(word.lower())
+            self._demonym_cache[word] = (self.gazetteer.actors.get(actor_id) if actor_id
+                                         else self.gazetteer.demonym(word))
         return self._demonym_cache[word]
 
     # -- per document ------------------------------------------------------
