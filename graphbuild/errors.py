@@ -64,6 +64,12 @@ class EvalError(GraphbuildError):
     exit_code = 10
 
 
+class ClusterError(GraphbuildError):
+    """The Dask cluster cannot be reached, or a worker failed."""
+
+    exit_code = 11
+
+
 class Interrupted(GraphbuildError):
     """The user pressed Ctrl-C; work done so far is kept."""
 
