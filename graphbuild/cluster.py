@@ -17,11 +17,10 @@ Dask is imported only when a cluster is used: loading shards needs no Dask.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import pickle
 import re
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -167,9 +166,9 @@ def extract_on_cluster(
         raise ClusterError(f"shard size must be at least 1, got {shard_size}")
     gazetteer = Gazetteer.load(gazetteer_paths)  # bad files fail here, not on every worker
     plugin = ExtractorPlugin(gazetteer, model_name(model), version("graphbuild"))
-    # one plugin per configuration, so two runs with other gazetteers can share a cluster
-    digest = hashlib.sha256(pickle.dumps((gazetteer, plugin.model))).hexdigest()[:16]
-    plugin_name = PLUGIN_PREFIX + digest
+    # one plugin per run: runs sharing a cluster (other gazetteers, models) never meet,
+    # and a run ending unregisters only its own
+    plugin_name = PLUGIN_PREFIX + uuid.uuid4().hex[:12]
 
     problems: list[ReadProblem] = []
     summary = ClusterSummary()
