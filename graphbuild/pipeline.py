@@ -2,20 +2,39 @@
 
 Nothing here holds the corpus in memory: articles are read, parsed and written
 one batch at a time, so `ingest` of a large folder runs in flat memory.
+
+Guarantees (tests/test_crash_safety.py, tests/test_bad_inputs.py):
+- each article is written in one store transaction: after a crash it is in the
+  graph whole or not at all;
+- an article id is kept as first stored: a later article with the same id (in
+  the same run or a later one) is skipped, so re-running an ingest after a
+  crash or Ctrl-C only adds what is missing;
+- Ctrl-C stops after the article being written; a second Ctrl-C stops at once
+  (the article in flight is rolled back).
 """
 
 from __future__ import annotations
 
+import gc
 import json
-from dataclasses import replace
+import multiprocessing
+import multiprocessing.queues
+import os
+import signal
+import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from graphbuild.articles import read_articles
 from graphbuild.errors import TriplesError
 from graphbuild.gazetteer import Gazetteer
-from graphbuild.records import Article, IngestSummary, ReadProblem, Triple, triple_from_json
+from graphbuild.records import (
+    Article, IngestSummary, ReadProblem, Triple, content_id, triple_from_json,
+)
 from graphbuild.relations import is_relation
 from graphbuild.store.protocol import Store
 from graphbuild.triples import Extractor
@@ -34,6 +53,27 @@ def only_articles(
             yield record
 
 
+def first_of_each_id(
+    articles: Iterable[Article], problems: list[ReadProblem]
+) -> Iterator[Article]:
+    """Each article id once, as first read: a later article with the same id and
+    other text is reported and skipped (the same text again is silently dropped)."""
+    seen: dict[str, tuple[str, str | None]] = {}
+    for article in articles:
+        digest = content_id(article.text)
+        if article.id in seen:
+            first_digest, first_location = seen[article.id]
+            if digest != first_digest:
+                problems.append(ReadProblem(
+                    article.location or article.id,
+                    f"id {article.id!r} was already read from {first_location or 'earlier input'}"
+                    " with other text; the first is kept",
+                ))
+            continue
+        seen[article.id] = (digest, article.location)
+        yield article
+
+
 def extract(
     paths: Iterable[str | Path],
     extractor: Extractor,
@@ -44,8 +84,92 @@ def extract(
 ) -> Iterator[tuple[Article, list[Triple]]]:
     """Triples per article, in input order; unreadable inputs land in `problems`."""
     sink = problems if problems is not None else []
-    articles = only_articles(read_articles(paths, stdin=stdin), sink)
+    articles = first_of_each_id(only_articles(read_articles(paths, stdin=stdin), sink), sink)
     yield from extractor.extract_many(articles, n_process=jobs)
+
+
+def not_stored(articles: Iterable[Article], store: Store, summary: IngestSummary,
+               stop: StopFlag, on_article: ProgressCallback | None = None) -> Iterator[Article]:
+    """Articles whose id is not in the store yet; the others count as present
+    without being parsed again (a re-run after a crash resumes quickly)."""
+    for article in articles:
+        if stop.set:
+            return
+        if store.query(ARTICLE_STORED, {"id": article.id}):
+            summary.present += 1
+            if on_article is not None:
+                on_article(article, 0)
+            continue
+        yield article
+
+
+ARTICLE_STORED = "MATCH (r:Article {id: $id}) RETURN r.id AS id"
+
+
+class StopFlag:
+    """Set by the first Ctrl-C; the writer loop checks it between articles."""
+
+    def __init__(self) -> None:
+        self.set = False
+        self.closing = False  # winding down: a further Ctrl-C must not cut that short
+        self.children_before = set(multiprocessing.active_children())
+
+    def end_workers(self) -> None:
+        """Terminate the processes (spaCy workers) started since the flag was made."""
+        ended = set(multiprocessing.active_children()) - self.children_before
+        for child in ended:
+            child.terminate()
+        if ended:
+            # spaCy's queues to the ended workers may hold batches nobody will
+            # read: without this, exit waits for their feeder threads forever
+            for obj in gc.get_objects():
+                if isinstance(obj, multiprocessing.queues.Queue):
+                    obj.cancel_join_thread()
+
+
+@contextmanager
+def stop_after_current_article() -> Iterator[StopFlag]:
+    """While active, the first SIGINT only sets the flag; a second one raises
+    KeyboardInterrupt as usual.
+
+    spaCy worker processes (--jobs) forked meanwhile inherit the handler and so
+    ignore SIGINT. They are terminated when the block ends early: spaCy joins
+    its workers when a pipe is left unfinished, and one blocked sending a batch
+    nobody reads would never end."""
+    flag = StopFlag()
+    if threading.current_thread() is not threading.main_thread():
+        try:
+            yield flag  # signal handlers can only be set from the main thread
+        finally:
+            flag.end_workers()
+        return
+    owner = os.getpid()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        if os.getpid() != owner or flag.closing:
+            return
+        if flag.set:
+            flag.end_workers()
+            raise KeyboardInterrupt
+        flag.set = True
+
+    signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield flag
+    finally:
+        flag.end_workers()
+        # None: a handler not set from Python; the default is the closest match
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+
+
+def close_quietly(results: Iterator[Any]) -> None:
+    """End an unfinished extraction; spaCy warns (W127) about the workers we ended."""
+    close = getattr(results, "close", None)
+    if close is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            close()
 
 
 def add_coalitions(store: Store, gazetteer: Gazetteer) -> None:
@@ -59,25 +183,40 @@ def store_articles(
     results: Iterable[tuple[Article, list[Triple]]],
     summary: IngestSummary,
     on_article: ProgressCallback | None = None,
+    stop: StopFlag | None = None,
 ) -> IngestSummary:
-    """Write each article in its own transaction; Ctrl-C stops between articles."""
+    """Write each article in its own transaction; Ctrl-C stops after the current one.
+
+    `stop` is the flag of an enclosing stop_after_current_article(); without
+    one, this call sets up its own."""
+    if stop is None:
+        with stop_after_current_article() as own:
+            return store_articles(store, results, summary, on_article, own)
     try:
         for article, triples in results:
-            outcome = store.add_article(article, triples)
-            if outcome.new_article:
-                summary.new += 1
-            else:
-                summary.present += 1
-            summary.statements += outcome.new_statements
-            for triple in triples:
-                summary.actors.add(triple.subject.id)
-                summary.actors.add(triple.object.id)
-            if on_article is not None:
-                on_article(article, len(triples))
+            store_one(store, article, triples, summary, on_article)
+            if stop.set:
+                break
     except KeyboardInterrupt:
-        # the article being written when Ctrl-C came was rolled back by the store
-        summary.interrupted = True
+        # a second Ctrl-C: the article being written was rolled back by the store
+        pass
+    summary.interrupted = summary.interrupted or stop.set
     return summary
+
+
+def store_one(store: Store, article: Article, triples: list[Triple], summary: IngestSummary,
+              on_article: ProgressCallback | None) -> None:
+    outcome = store.add_article(article, triples)
+    if outcome.new_article:
+        summary.new += 1
+    else:
+        summary.present += 1
+    summary.statements += outcome.new_statements
+    for triple in triples:
+        summary.actors.add(triple.subject.id)
+        summary.actors.add(triple.object.id)
+    if on_article is not None:
+        on_article(article, len(triples))
 
 
 def ingest(
@@ -93,8 +232,18 @@ def ingest(
     add_coalitions(store, extractor.gazetteer)
     problems: list[ReadProblem] = []
     summary = IngestSummary()
-    results = extract(paths, extractor, jobs=jobs, problems=problems, stdin=stdin)
-    store_articles(store, results, summary, on_article)
+    articles = first_of_each_id(
+        only_articles(read_articles(paths, stdin=stdin), problems), problems
+    )
+    with stop_after_current_article() as stop:
+        fresh = not_stored(articles, store, summary, stop, on_article)
+        results = extractor.extract_many(fresh, n_process=jobs)
+        try:
+            store_articles(store, results, summary, on_article, stop)
+        finally:
+            stop.closing = True
+            stop.end_workers()  # before closing: spaCy's close waits for its workers
+            close_quietly(results)
     summary.problems = [str(p) for p in problems]
     summary.failed = len(problems)
     return summary
