@@ -38,7 +38,6 @@ from graphbuild.pipeline import (
     first_of_each_id,
     only_articles,
     read_triples,
-    stop_after_current_article,
     store_articles,
 )
 from graphbuild.records import Article, IngestSummary, ReadProblem
@@ -338,18 +337,18 @@ def load_shards(
     on_article: ProgressCallback | None = None,
 ) -> IngestSummary:
     """Load a folder of shards into a store, like pipeline.load, but problems name
-    the shard file and its own line number. Ctrl-C stops after the current article."""
+    the shard file and its own line number. Ctrl-C stops after the current article
+    (summary.interrupted is then set)."""
     files = shard_files(folder)
     add_coalitions(store, gazetteer)
     summary = IngestSummary()
     problems: list[str] = []
-    with stop_after_current_article() as stop:
-        for path in files:
-            with open(path, encoding="utf-8", errors="replace") as lines:
-                store_articles(store, read_triples(lines, str(path), problems, gazetteer),
-                               summary, on_article, stop)
-            if stop.set:
-                break
+    for path in files:
+        with open(path, encoding="utf-8", errors="replace") as lines:
+            store_articles(store, read_triples(lines, str(path), problems, gazetteer),
+                           summary, on_article)
+        if summary.interrupted:  # Ctrl-C: stop after the article being written
+            break
     summary.problems = problems
     summary.failed = len(problems)
     if summary.new == 0 and summary.present == 0 and problems:
