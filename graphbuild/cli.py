@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
@@ -529,6 +530,10 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    finally:
+        # a further Ctrl-C must not cut short the shutdown (database files,
+        # worker processes) of a run that is already ending
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":
