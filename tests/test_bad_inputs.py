@@ -280,3 +280,18 @@ def test_long_article_offsets_point_into_the_whole_text(tmp_path: Path) -> None:
 
 
 ROW_COUNT = len(ROWS) + len(NO_DB_ROWS) + 1  # quoted in the README's Guarantees
+
+
+def test_debug_shows_a_traceback_on_purpose_and_only_then(seeded: Path) -> None:
+    import subprocess
+    import sys
+
+    base = [sys.executable, "-m", "graphbuild"]
+    query = ["query", "MATCH (a:Actor RETURN a", "--db", str(seeded)]
+    plain = subprocess.run([*base, *query], capture_output=True, text=True, timeout=120)
+    debug = subprocess.run([*base, "--debug", *query], capture_output=True, text=True,
+                           timeout=120)
+    assert plain.returncode == debug.returncode == 8
+    assert "Traceback" not in plain.stderr and plain.stderr.count("\n") == 1
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert debug.stderr.splitlines()[-1] == plain.stderr.strip()
