@@ -54,6 +54,21 @@ VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
 CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following", "since", "until", "amid",
                 "amidst", "like", "unlike", "besides", "as"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# particles the parser tags as prepositions, carrying the real one: "pulled X out of Y"
+PARTICLE_PREPS = {"out", "away", "back", "off"}
+
+
+def verb_preps(verb: Token) -> list[tuple[Token, str]]:
+    """A verb's prepositions with the words they add to its cue: 'from', and
+    'out of' when the parser hung 'of' on the particle 'out'."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in PARTICLE_PREPS:
+            out.extend((sub, f"{prep.lower_} {sub.lower_}") for sub in prep.children if sub.dep_ == "prep")
+        out.append((prep, prep.lower_))
+    return out
 
 
 @dataclass(frozen=True)
@@ -120,6 +135,8 @@ class Extractor:
         self.theme = lex.words("theme_verbs")
         self.coercion_in_place = lex.words("coercion_in_place")
         self.non_agentive = lex.words("non_agentive")
+        self.forces = lex.words("forces")
+        self.frames = lex.words("event_frames")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -459,8 +476,9 @@ class _SentenceRules:
                     out.append(r)
             return out
 
-        # "kidnapped up to 16 advisers": a particle can carry the preposition
-        attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
+        # "kidnapped up to 16 advisers", "pulled X out of Y": a particle can carry the preposition
+        attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" or (
+            c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS) for g in c.children)]
 
         def by_prep(preps: Iterable[str]) -> tuple[list[Ref], str]:
             for p in preps:
@@ -640,18 +658,17 @@ class _SentenceRules:
         prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         heads = list(dict.fromkeys([lemma, verb.lower_]))
         bases = [f"{h} {p}" for h in heads for p in prts] + heads
-        preps = [c for c in verb.children if c.dep_ == "prep"]
         nouns = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
         tables = (self.ex.cues.verb, self.ex.cues.tie)
         for base in bases:
             for table in tables:
-                for prep in preps:
+                for prep, words in verb_preps(verb):
                     for pobj in prep.children:
-                        key = f"{base} {prep.lower_} {pobj.lemma_.lower()}"
+                        key = f"{base} {words} {pobj.lemma_.lower()}"
                         if pobj.dep_ == "pobj" and key in table:
                             return table[key], prep.lower_, key  # "withdraw from agreement"
-                    if f"{base} {prep.lower_}" in table:
-                        return table[f"{base} {prep.lower_}"], prep.lower_, f"{base} {prep.lower_}"
+                    if f"{base} {words}" in table:
+                        return table[f"{base} {words}"], prep.lower_, f"{base} {words}"
                 for noun in nouns:
                     if f"{base} {noun}" in table:
                         return table[f"{base} {noun}"], None, f"{base} {noun}"
@@ -670,6 +687,8 @@ class _SentenceRules:
         if lemma in ex.labels and self.labelling(verb):
             return
         noun = self.light_noun(verb)
+        if noun is not None and cue is not None and cue.relation == "RETREAT" and noun.lemma_.lower() in ex.forces:
+            noun = None  # "withdrew its troops from X" is the verb's retreat, not halted aid
         noun_object = False
         if noun is not None:
             noun_cue = self.noun_cue(noun)
@@ -703,10 +722,14 @@ class _SentenceRules:
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing
         agreement = self.cue_noun(verb, words)
+        moved: list[Ref] = []
         if agreement is not None:
-            # "withdrew the US from the nuclear agreement with Iran": the agreement's party
+            # "withdrew the US from the nuclear agreement with Iran": the agreement's party;
+            # the actor moved out of it leaves it too
             objects, used = self.noun_party(agreement, exclude), prep or ""
             self.consumed.add(agreement.i)
+            moved = [r for c in verb.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)
+                     if r.actor.id not in exclude and all(r.actor.id != o.actor.id for o in objects)]
         elif noun_object and noun is not None:
             objects, used = self.noun_party(noun, exclude), ""
         elif governs and lemma not in OBJECT_CONTROL:
@@ -757,6 +780,7 @@ class _SentenceRules:
                 return
         else:
             subjects, objs = agents, objects
+        subjects = subjects + moved
         if subjects and not objs and cue.relation == "THREATEN":
             objs = self.conditional_party(verb, {r.actor.id for r in subjects})
         if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
@@ -817,8 +841,8 @@ class _SentenceRules:
         parts = words.split()
         if len(parts) < 3:
             return None
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == parts[-2]:
+        for prep, _words in verb_preps(verb):
+            if prep.lower_ == parts[-2]:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() == parts[-1]:
                         return pobj
@@ -913,12 +937,16 @@ class _SentenceRules:
         if cue is None:
             return
         self.consumed.add(noun.i)
+        # "a maximum pressure strategy on Iran": the event noun modifies a plan for it,
+        # which holds the event's place in the sentence
+        frame = noun.head if noun.dep_ in ("compound", "nmod", "amod") and noun.head.pos_ == "NOUN" \
+            and noun.head.lemma_.lower() in self.ex.frames and not self.noun_cue(noun.head) else noun
         # the agent: a possessor or demonym ("Iran's support", "Israeli strikes"),
         # "by X", or the subject of the verb that launched it
         subjects: list[Ref] = []
         how = ""
         modifiers: list[Ref] = []
-        for mod in noun.lefts:
+        for mod in [*noun.lefts, *(m for m in frame.lefts if frame is not noun and m is not noun)]:
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
                 refs = self.modifier_actors(mod)
                 # "the Saudi-Iran proxy conflict": a pair hung on one another
@@ -941,17 +969,17 @@ class _SentenceRules:
             if not subjects and patients:
                 return
             how = f"light:{light.lemma_.lower()}"
-        if not subjects and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-            gov = noun.head
+        if not subjects and frame.dep_ in ("dobj", "attr", "nsubjpass") and frame.head.pos_ in ("VERB", "AUX"):
+            gov = frame.head
             if gov.lemma_.lower() in self.ex.light or gov.lemma_.lower() in self.ex.governing:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
-        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
-                and noun.head.lower_ in ("for", "on", "to") and not any(
+        if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
+                and frame.head.lower_ in ("for", "on", "to") and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
             # "Iran expressed its expectation for continued relations with Damascus"
-            gov = noun.head.head
+            gov = frame.head.head
             if gov.pos_ == "NOUN" and gov.dep_ == "dobj" and not self.noun_cue(gov):
                 gov = gov.head
             if gov.pos_ == "VERB" and gov.lemma_.lower() not in self.ex.non_agentive:
@@ -961,7 +989,7 @@ class _SentenceRules:
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
         exclude = {r.actor.id for r in subjects}
-        objects = [r for r in self.nominal_objects(noun) if r.actor.id not in exclude]
+        objects = [r for r in self.nominal_objects(noun) or self.nominal_objects(frame) if r.actor.id not in exclude]
         if by_agent and not objects:
             objects = [r for r in modifiers if r.actor.id not in exclude]
         if not objects and light is not None:
@@ -976,7 +1004,7 @@ class _SentenceRules:
                 objects = [r for r in objects if r.actor.id not in exclude]
         if not objects:
             # "a drone strike that resulted in the death of X", "strikes targeting X"
-            for clause in noun.children:
+            for clause in [*noun.children, *(frame.children if frame is not noun else ())]:
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
                     objects, _ = self.objects(clause, None, exclude)
                     if not objects:

@@ -141,6 +141,37 @@ def test_event_coding_conventions(extractor, text: str, expected: tuple[str, str
     assert expected in triples(extractor, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2019, Prime Minister Johnson withdrew Britain from the trade treaty with France.",
+     [("boris-johnson", "SANCTION", "france"), ("united-kingdom", "SANCTION", "france")]),
+    ("Trump pulled the United States out of the nuclear deal with Iran in 2018.",
+     [("donald-trump", "SANCTION", "iran"), ("united-states", "SANCTION", "iran")]),
+    ("The president withdrew Israel from the ceasefire agreement with Hamas.",
+     [("israel", "SANCTION", "hamas")]),
+    ("Qatar pulled out of the security pact with Saudi Arabia.", [("qatar", "SANCTION", "saudi-arabia")]),
+])
+def test_withdrawing_an_actor_from_an_agreement(extractor, text: str,
+                                                expected: list[tuple[str, str, str]]) -> None:
+    """'withdraw X from an agreement with Y': the withdrawer and X sanction Y; X is
+    the thing moved, never the other party."""
+    found = triples(extractor, text)
+    for triple in expected:
+        assert triple in found, found
+    assert not any(o in ("united-kingdom", "united-states") for _s, _r, o in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia withdrew its troops from Syria.", ("russia", "RETREAT", "syria")),
+    ("Turkey pulled its forces out of Iraq on Monday.", ("turkey", "RETREAT", "iraq")),
+    ("Saudi Arabia withdrew its ambassador from Qatar.", ("saudi-arabia", "SANCTION", "qatar")),
+    ("Trump implemented a maximum pressure strategy on Iran.", ("donald-trump", "SANCTION", "iran")),
+])
+def test_moved_things_and_event_frames(extractor, text: str, expected: tuple[str, str, str]) -> None:
+    """Withdrawn troops are a retreat from the place they leave, a withdrawn ambassador
+    a sanction; an event noun modifying a strategy takes the strategy's verb and target."""
+    assert expected in triples(extractor, text)
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
