@@ -438,6 +438,9 @@ class SentenceMentions:
         countries = self._country_modifiers(token) + [
             found for child in token.children if child.dep_ == "appos"
             for found in self._country_modifiers(child, located=True)]
+        head = token.head
+        if token.dep_ == "appos" and (head.lemma_.lower() in self.lex.state_roles or head.lower_ in self.lex.titles):
+            countries += self._country_modifiers(head, located=True)  # "Niger's ambassador Brah Mohamane"
         return self._uncurated(ent, token, countries)
 
     def _titled(self, ent: Span) -> bool:

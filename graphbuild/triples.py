@@ -273,7 +273,11 @@ class _SentenceRules:
         if token is None:
             return []
         out: list[Ref] = []
-        for t in [token, *token.conjuncts]:
+        members = [token, *token.conjuncts]
+        # "Saudi Arabia, Russia, and Israel" parsed as an apposition with conjuncts: a list
+        members += [x for t in list(members) for a in t.children if a.dep_ == "appos" and a.conjuncts
+                    and t.pos_ == "PROPN" for x in (a, *a.conjuncts)]
+        for t in members:
             if not (self.span.start <= t.i < self.span.end):
                 continue
             refs = self.m.resolve(t)
