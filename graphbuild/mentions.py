@@ -387,6 +387,9 @@ class SentenceMentions:
             return []
         demonym = self.demonyms.get(token.i)
         if demonym is not None and token.pos_ in NOUNS and token.dep_ not in ("amod", "compound", "nmod"):
+            community = self._ethnic_community(token, demonym)
+            if community:
+                return community
             return [self._ref(demonym, token, "demonym", 0.8, token.i, token.i + 1)]
         if token.ent_type_ in NER_KINDS and token.ent_iob_ != "O":
             ent = self._entity(token)
@@ -396,6 +399,23 @@ class SentenceMentions:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state
             return [self._ref(a, token, how, 0.6) for a, how in countries]
         return []
+
+    def _ethnic_community(self, token: Token, demonym: Actor) -> list[Ref]:
+        """'ethnic Albanians', 'the Albanians of southern Serbia': a people living in
+        another state is a community of that state (PLOVER codes them there)."""
+        places = [t for prep in token.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+                  for t in prep.children if t.dep_ == "pobj"]
+        country = next((m.actor.country for t in places for m in [self.matches.get(t.i)]
+                        if m is not None and m.actor.kind == "STATE" and m.actor.country != demonym.country), None)
+        if country is None and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children):
+            country = self._sole_country(exclude=demonym.country)
+        if country is None or country == demonym.country:
+            return []
+        state = self.f.gazetteer.by_country(country)
+        name = f"{token.text} in {state.name if state is not None else country}"
+        base = self.f.gazetteer.uncurated(name, "OTHER")
+        actor = Actor(base.id, name, "OTHER", country, base.aliases, curated=False)
+        return [self._ref(actor, token, "community", 0.7)]
 
     def _np_start(self, token: Token) -> int:
         start = token.i
@@ -449,7 +469,7 @@ class SentenceMentions:
         words = [t.lower_ for t in ent[:2]] + ([first.lower_] if first is not None else [])
         return any(w.rstrip(".") in self.lex.titles or w in self.lex.titles for w in words)
 
-    def _sole_country(self, for_person: bool = False) -> str | None:
+    def _sole_country(self, for_person: bool = False, exclude: str | None = None) -> str | None:
         """The one state this sentence names, if exactly one: a titled official or a
         group with no stated nationality is taken to belong to it (domestic news)."""
         # only states named as places or owners ("in Sudan", "Haiti's elections", "Chilean
@@ -462,6 +482,7 @@ class SentenceMentions:
                   and not (for_person and (self.doc[i].head.lower_ in self.lex.titles
                                            or self.doc[i].head.ent_type_ == "PERSON"))}
         found.discard(None)
+        found.discard(exclude)
         return found.pop() if len(found) == 1 else None
 
     @staticmethod

@@ -99,3 +99,19 @@ def test_we_of_a_statement_is_its_author(extractor) -> None:
             "Iran violated the deal. We have made all possible efforts.")
     sentences = resolved(extractor, text)
     assert ("We", "e3", None) in sentences[2]
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "Albanians", "SRB"),
+    ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRB"),
+    ("Ethnic Armenians in Lebanon marched to the embassy.", "Armenians", "LBN"),
+])
+def test_ethnic_communities_belong_to_the_state_they_live_in(extractor, text: str, words: str,
+                                                             country: str) -> None:
+    found = resolved(extractor, text)[0]
+    assert any(words in w and c == country and a not in ("albania", "armenia") for w, a, c in found), found
+
+
+def test_an_official_in_apposition_to_a_role_takes_its_country(extractor) -> None:
+    found = resolved(extractor, "The minister summoned Niger's ambassador Brah Mohamane on Monday.")[0]
+    assert ("Brah Mohamane", "brah-mohamane", "NER") in found, found
