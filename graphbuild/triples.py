@@ -58,6 +58,18 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 PARTICLE_PREPS = {"out", "away", "back", "off"}
 
 
+def prep_objects_of(prep: Token) -> list[Token]:
+    """A preposition's objects. When the parser stranded it and made its object the
+    subject of the next clause ("granted asylum to five officers holed up in ..."),
+    that subject."""
+    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if found or prep.dep_ == "dative" and not prep.children:
+        return found
+    doc = prep.doc
+    return [t for t in doc[prep.i + 1:min(prep.i + 8, len(doc))]
+            if t.left_edge.i == prep.i + 1 and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i][:1]
+
+
 def verb_preps(verb: Token) -> list[tuple[Token, str]]:
     """A verb's prepositions with the words they add to its cue: 'from', and
     'out of' when the parser hung 'of' on the particle 'out'."""
@@ -456,8 +468,7 @@ class _SentenceRules:
         by_prep: dict[str, list[Token]] = {}
         for child in token.children:
             if child.dep_ in ("prep", "dative") and child.lower_ not in skip:
-                by_prep.setdefault(child.lower_, []).extend(
-                    c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                by_prep.setdefault(child.lower_, []).extend(prep_objects_of(child))
         for prep in preps:
             for pobj in by_prep.get(prep, []):
                 refs = self.actors(pobj)
@@ -488,11 +499,10 @@ class _SentenceRules:
             for p in preps:
                 for child in attached:
                     if child.dep_ in ("prep", "dative") and child.lower_ == p:
-                        for pobj in child.children:
-                            if pobj.dep_ in ("pobj", "pcomp"):
-                                refs = fresh(self.actors(pobj))
-                                if refs:
-                                    return refs, p
+                        for pobj in prep_objects_of(child):
+                            refs = fresh(self.actors(pobj))
+                            if refs:
+                                return refs, p
             return [], ""
 
         if prep:
