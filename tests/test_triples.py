@@ -165,8 +165,8 @@ def test_withdrawing_an_actor_from_an_agreement(extractor, text: str,
     ("Turkey pulled its forces out of Iraq on Monday.", ("turkey", "RETREAT", "iraq")),
     ("Saudi Arabia withdrew its ambassador from Qatar.", ("saudi-arabia", "SANCTION", "qatar")),
     ("Trump implemented a maximum pressure strategy on Iran.", ("donald-trump", "SANCTION", "iran")),
-    ("Jordan granted asylum to two Syrian army officers holed up in a hotel since the coup.",
-     ("jordan", "AID", "syria")),
+    ("Chile has granted diplomatic asylum to five Bolivian army officers holed up in a diplomatic residence "
+     "since last month's U.S. invasion, the Chilean embassy said on Tuesday.", ("chile", "AID", "bolivia")),
 ])
 def test_moved_things_and_event_frames(extractor, text: str, expected: tuple[str, str, str]) -> None:
     """Withdrawn troops are a retreat from the place they leave, a withdrawn ambassador
