@@ -870,7 +870,8 @@ class _SentenceRules:
             refs = [r for r in self.m.resolve(mod) if r.actor.id not in exclude]
             if refs:
                 return refs
-        refs, _ = self.prep_objects(noun, ("by", "from", *OBJECT_PREPS))
+        # "the withdrawal of Serbian forces from Bosnia": the noun's own actor before its source
+        refs, _ = self.prep_objects(noun, ("by", "of", "from", *OBJECT_PREPS))
         refs = [r for r in refs if r.actor.id not in exclude]
         if refs:
             return refs

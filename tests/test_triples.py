@@ -165,6 +165,8 @@ def test_withdrawing_an_actor_from_an_agreement(extractor, text: str,
     ("Turkey pulled its forces out of Iraq on Monday.", ("turkey", "RETREAT", "iraq")),
     ("Saudi Arabia withdrew its ambassador from Qatar.", ("saudi-arabia", "SANCTION", "qatar")),
     ("Trump implemented a maximum pressure strategy on Iran.", ("donald-trump", "SANCTION", "iran")),
+    ("Arab League ministers demanded the withdrawal of Israeli forces from Lebanon.",
+     ("arab-league", "REQUEST", "idf")),
     ("Chile has granted diplomatic asylum to five Bolivian army officers holed up in a diplomatic residence "
      "since last month's U.S. invasion, the Chilean embassy said on Tuesday.", ("chile", "AID", "bolivia")),
 ])
