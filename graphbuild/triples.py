@@ -73,7 +73,7 @@ def prep_objects_of(prep: Token) -> list[Token]:
 def verb_preps(verb: Token) -> list[tuple[Token, str]]:
     """A verb's prepositions with the words they add to its cue: 'from', and
     'out of' when the parser hung 'of' on the particle 'out'."""
-    out = []
+    out: list[tuple[Token, str]] = []
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue

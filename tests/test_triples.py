@@ -167,8 +167,8 @@ def test_withdrawing_an_actor_from_an_agreement(extractor, text: str,
     ("Trump implemented a maximum pressure strategy on Iran.", ("donald-trump", "SANCTION", "iran")),
     ("Arab League ministers demanded the withdrawal of Israeli forces from Lebanon.",
      ("arab-league", "REQUEST", "idf")),
-    ("Chile has granted diplomatic asylum to five Bolivian army officers holed up in a diplomatic residence "
-     "since last month's U.S. invasion, the Chilean embassy said on Tuesday.", ("chile", "AID", "bolivia")),
+    (("Chile has granted diplomatic asylum to five Bolivian army officers holed up in a diplomatic residence "
+      "since last month's U.S. invasion, the Chilean embassy said on Tuesday."), ("chile", "AID", "bolivia")),
 ])
 def test_moved_things_and_event_frames(extractor, text: str, expected: tuple[str, str, str]) -> None:
     """Withdrawn troops are a retreat from the place they leave, a withdrawn ambassador
@@ -179,9 +179,9 @@ def test_moved_things_and_event_frames(extractor, text: str, expected: tuple[str
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
-    "seed": {"strict_recall": 0.90, "strict_precision": 0.90},
-    "dev": {"strict_recall": 0.45, "strict_precision": 0.80},
-    "plover": {"strict_recall": 0.50, "unlabeled_recall": 0.55, "relation_accuracy": 0.85},
+    "seed": {"strict_recall": 0.94, "strict_precision": 0.95},
+    "dev": {"strict_recall": 0.51, "strict_precision": 0.86},
+    "plover": {"strict_recall": 0.56, "unlabeled_recall": 0.60, "relation_accuracy": 0.92},
 }
 MAX_OVERGENERATION = 1.5
 
