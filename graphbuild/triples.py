@@ -11,12 +11,19 @@ and participles. Every triple says which rule and cue produced it.
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import queue
 import re
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.errors import GraphbuildError
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.mentions import ArticleMemory, MentionFinder, Ref, SentenceMentions, entity_index
 from graphbuild.nlp import load_model, model_name, read_lexicon
@@ -159,7 +166,15 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article], *, batch_size: int = 64, n_process: int = 1
     ) -> Iterator[tuple[Article, list[Triple]]]:
-        """(article, triples) in input order, parsing with nlp.pipe in batches."""
+        """(article, triples) in input order, parsing with nlp.pipe in batches.
+
+        With n_process > 1, worker processes each build their own Extractor once
+        and run the whole extraction on small chunks of articles (see
+        _extract_in_workers); the results are the same as with one process.
+        """
+        if n_process > 1:
+            yield from _extract_in_workers(self, articles, batch_size, n_process)
+            return
         pending: dict[int, Article] = {}
 
         def texts() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
@@ -171,7 +186,7 @@ class Extractor:
 
         docs: list[tuple[int, Doc]] = []
         for doc, (seq, number, total, offset) in self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
+            texts(), as_tuples=True, batch_size=batch_size
         ):
             docs.append((offset, doc))
             if number == total - 1:
@@ -1152,3 +1167,111 @@ class _SentenceRules:
         self.add(members, cue.relation, owners, noun.text,
                  f"tie:{cue.words} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
                  0.7, negated, hedged)
+
+
+# -- worker processes (--jobs N) ---------------------------------------------
+# Each worker runs the whole extraction (parse and rules) and sends back plain
+# Triple records: shipping spaCy Docs back and running the rules in the parent,
+# as nlp.pipe(n_process=N) does, made two jobs slower than one.
+CHUNK_ARTICLES = 8  # per task: small enough that the workers finish together
+CHUNKS_PER_WORKER = 2  # in flight: keeps every worker busy, memory bounded
+_ChunkResult = list[list[Triple]] | BaseException
+
+
+def _extract_in_workers(
+    extractor: Extractor, articles: Iterable[Article], batch_size: int, n_process: int
+) -> Iterator[tuple[Article, list[Triple]]]:
+    # fork: a worker starts in a fraction of a second with the model already in
+    # memory; spawn (where fork is missing) imports spaCy and loads it again
+    context = (multiprocessing.get_context("fork")
+               if "fork" in multiprocessing.get_all_start_methods()
+               else multiprocessing.get_context("spawn"))
+    tasks = context.Queue()
+    results = context.Queue()
+    workers = [
+        context.Process(target=_worker, name=f"graphbuild-extract-{i}", daemon=True,
+                        args=(extractor.gazetteer, extractor.model, batch_size, tasks, results))
+        for i in range(n_process)
+    ]
+    # a Ctrl-C (sent to the whole process group) is the parent's to handle: held
+    # back while forking, so a worker can ignore it before it could interrupt it
+    block = hasattr(signal, "pthread_sigmask")
+    if block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for worker in workers:
+            worker.start()
+    finally:
+        if block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    sent: deque[tuple[int, list[Article]]] = deque()
+    received: dict[int, list[list[Triple]]] = {}
+    source = iter(articles)
+    numbers = itertools.count()
+    more = True
+    try:
+        while True:
+            while more and len(sent) < CHUNKS_PER_WORKER * n_process:
+                chunk = list(itertools.islice(source, CHUNK_ARTICLES))
+                more = len(chunk) == CHUNK_ARTICLES
+                if chunk:
+                    number = next(numbers)
+                    tasks.put((number, chunk))
+                    sent.append((number, chunk))
+            if not sent:
+                return
+            head, chunk = sent.popleft()
+            while head not in received:
+                number, outcome = _receive(results, workers)
+                if isinstance(outcome, BaseException):
+                    raise outcome
+                received[number] = outcome
+            yield from zip(chunk, received.pop(head))
+    finally:
+        for worker in workers:
+            worker.terminate()
+        tasks.cancel_join_thread()  # chunks nobody will read must not hold up exit
+        for worker in workers:
+            worker.join()
+        tasks.close()
+        results.close()
+
+
+def _receive(results: Any, workers: list[Any]) -> tuple[int, _ChunkResult]:
+    """The next (chunk number, triples per article) any worker sends."""
+    while True:
+        try:
+            return results.get(timeout=0.5)  # type: ignore[no-any-return]
+        except queue.Empty:
+            dead = [w for w in workers if not w.is_alive()]
+            if dead:
+                raise GraphbuildError(
+                    f"an extraction worker process ended unexpectedly (exit code "
+                    f"{dead[0].exitcode}); rerun with fewer --jobs or without them") from None
+
+
+def _worker(gazetteer: Gazetteer, model: str, batch_size: int, tasks: Any, results: Any) -> None:
+    """Builds one Extractor, then extracts chunks until it is ended."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent ends us on Ctrl-C
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        extractor = Extractor(gazetteer, model)
+    except Exception as exc:  # noqa: BLE001 -- whatever it is, the parent must hear of it
+        results.put((-1, _portable(exc)))
+        return
+    for number, chunk in iter(tasks.get, None):
+        outcome: _ChunkResult
+        try:
+            outcome = [triples for _a, triples in extractor.extract_many(
+                chunk, batch_size=batch_size)]
+        except Exception as exc:  # noqa: BLE001 -- as above
+            outcome = _portable(exc)
+        results.put((number, outcome))
+
+
+def _portable(exc: Exception) -> BaseException:
+    """An exception that survives the trip to the parent (any may not pickle)."""
+    if isinstance(exc, GraphbuildError):
+        return exc
+    return RuntimeError(f"in an extraction worker: {type(exc).__name__}: {exc}")

@@ -118,12 +118,44 @@ def test_seed_article(extractor) -> None:
 
 def test_deterministic_and_same_with_two_processes(extractor) -> None:
     text = SEED.read_text(encoding="utf-8")
-    articles = [Article(id=f"a{i}", text=text if i % 2 else "Israel attacked Hezbollah.") for i in range(4)]
+    short = ["Israel attacked Hezbollah.", "Iran sent weapons to the Houthis.",
+             "Turkey accused Greece of provocations.", "Qatar hosted talks with Hamas."]
+    # more articles than the workers hold in flight, so chunks finish out of order
+    articles = [Article(id=f"a{i}", text=text if i % 7 == 3 else short[i % len(short)])
+                for i in range(40)]
     one_proc = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles)]
     again = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles, batch_size=1)]
-    two = [[t.to_json() for t in ts] for _a, ts in extractor.extract_many(articles, n_process=2)]
+    results = list(extractor.extract_many(iter(articles), n_process=2))
+    two = [[t.to_json() for t in ts] for _a, ts in results]
     assert one_proc == again == two
-    assert [a.id for a, _t in extractor.extract_many(articles, n_process=2)] == [a.id for a in articles]
+    assert [a for a, _t in results] == articles
+    assert sum(map(len, two)) > len(articles)  # something was found to compare
+
+
+def test_workers_use_the_callers_gazetteer(gazetteer) -> None:
+    from graphbuild.records import Actor
+    from graphbuild.triples import Extractor
+
+    mine = Extractor(gazetteer.with_actor(Actor("zfx", "Zorblax Front", "ARMED_GROUP")))
+    articles = [Article(id=f"z{i}", text="The Zorblax Front attacked Israel.") for i in range(3)]
+    for jobs in (1, 2):
+        found = [(t.subject.id, t.relation, t.object.id)
+                 for _a, ts in mine.extract_many(articles, n_process=jobs) for t in ts]
+        assert found == [("zfx", "ASSAULT", "israel")] * 3, jobs
+
+
+def test_leaving_a_parallel_extraction_early_ends_its_workers(extractor) -> None:
+    import multiprocessing
+
+    articles = (Article(id=f"b{i}", text="Israel attacked Hezbollah.") for i in range(10_000))
+    results = extractor.extract_many(articles, n_process=2)
+    first, _triples = next(results)
+    assert first.id == "b0"
+    workers = [p for p in multiprocessing.active_children() if p.name.startswith("graphbuild")]
+    assert len(workers) == 2
+    results.close()
+    assert not any(p.is_alive() for p in workers)
+    assert not [p for p in multiprocessing.active_children() if p.name.startswith("graphbuild")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
