@@ -295,3 +295,184 @@ def test_read_only_open_beside_a_writer(db: Path) -> None:
                                 capture_output=True, text=True, timeout=60, check=False)
         assert reader.returncode == 0, reader.stderr
         assert '"articles": 1' in reader.stdout
+
+
+# -- batch writes (add_articles) ---------------------------------------------
+
+STATEMENT_DUMP = (
+    "MATCH (s:Statement)-[:SUBJECT]->(a:Actor), (s)-[:OBJECT]->(b:Actor), (s)-[:`IN`]->(r:Article) "
+    "RETURN s.id AS id, s.relation AS relation, s.predicate AS predicate, "
+    "s.sentence AS sentence, s.sentence_index AS sentence_index, s.start AS start, "
+    "s.`end` AS stop, s.negated AS negated, s.hedged AS hedged, s.historical AS historical, "
+    "s.score AS score, s.confidence AS confidence, s.evidence AS evidence, "
+    "a.id AS subject, b.id AS object, r.id AS article ORDER BY id"
+)
+ARTICLE_DUMP = (
+    "MATCH (r:Article) RETURN r.id AS id, r.title AS title, r.published AS published, "
+    "r.url AS url, r.source AS source ORDER BY id"
+)
+
+
+def dump(store: LadybugStore) -> dict:
+    """Everything a user can read back: sorted, with every property."""
+    return {"actors": store.actors(), "edges": store.actor_edges(),
+            "statements": store.query(STATEMENT_DUMP), "articles": store.query(ARTICLE_DUMP),
+            "stats": store.stats()}
+
+
+HOSTILE = 'He said "no",\nthen\r\nleft; \\"quoted\\" \'x\' , [a,b] {c: 1} $p `IN` \t\x0b end'
+
+
+def batch_corpus() -> list[tuple[Article, list[Triple]]]:
+    """Articles that exercise every rule of add_article, in an order that matters."""
+    guessed = Actor("iran", "IRAN GOV", "OTHER", None, ("IRAN GOV",), curated=False)
+    stranger = Actor("new-actor", 'The "New" Front, [x]', "ARMED_GROUP", None,
+                     ('The "New" Front, [x]',), curated=False)
+    villain = Actor("evil`]->(x) DELETE x", "Robert'); MATCH (n) DETACH DELETE n; --",
+                    "OTHER", curated=False, aliases=("<script>alert(1)</script>",))
+    a1, a2, a3 = article("a1", "2024-03-01"), article("a2", None), article("a3", "2023-12-31")
+    hostile = Article(id="hostile,\"id\"\n", text="", title=HOSTILE, published="",
+                      url="javascript:alert('x')", source="")
+    empty = Article(id="empty", text="", title="", published="2024-05-05", url=None, source=None)
+    return [
+        (a1, [triple(a1, guessed, "AID", HEZBOLLAH, 0), triple(a1, guessed, "AID", HEZBOLLAH, 0),
+              triple(a1, ISRAEL, "ASSAULT", HEZBOLLAH, 1, negated=True),
+              triple(a1, ISRAEL, "THREATEN", IRAN, 2, hedged=True)]),
+        (a2, [triple(a2, IRAN, "AID", HEZBOLLAH, 0), triple(a2, stranger, "ASSAULT", ISRAEL, 1),
+              triple(a2, ISRAEL, "THREATEN", IRAN, 2, historical=True)]),
+        (a1, [triple(a1, IRAN, "AID", HEZBOLLAH, 7)]),  # the same id again, a new statement
+        (hostile, [triple(hostile, villain, "ACCUSE", IRAN, 0, sentence=HOSTILE),
+                   triple(hostile, IRAN, "ACCUSE", villain, 1, sentence="")]),
+        (empty, []),
+        (a3, [triple(a3, guessed, "SUPPORT", stranger, 0), triple(a3, IRAN, "AID", HEZBOLLAH, 3),
+              Triple(a3, Sentence(4, "x", 0, 1), ISRAEL, "", "THREATEN", "", IRAN, "", 0.1,
+                     confidence=0.7, evidence="")]),
+    ]
+
+
+def write(store: LadybugStore, batches: list[list[tuple[Article, list[Triple]]]],
+          batched: bool) -> list:
+    results = []
+    for batch in batches:
+        if batched:
+            results += store.add_articles(batch)
+        else:
+            results += [store.add_article(a, t) for a, t in batch]
+    return results
+
+
+def no_fallback(store: LadybugStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make sure a batch really goes through the batch path, not add_article."""
+    def refuse(article: Article, triples: list[Triple]) -> None:
+        raise AssertionError(f"batch fell back to add_article for {article.id}")
+    monkeypatch.setattr(store, "add_article", refuse)
+
+
+@pytest.mark.parametrize("split", [1, 2, 6])
+def test_batch_builds_the_same_graph_as_one_article_at_a_time(
+        tmp_path: Path, split: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = batch_corpus()
+    # stored state first (part of the corpus), then everything again in batches
+    batches = [articles[:2]] + [articles[i:i + split] for i in range(0, len(articles), split)]
+    with open_store(str(tmp_path / "one.lbug")) as one, \
+            open_store(str(tmp_path / "many.lbug")) as many:
+        assert isinstance(one, LadybugStore) and isinstance(many, LadybugStore)
+        no_fallback(many, monkeypatch)
+        expected = write(one, batches, batched=False)
+        got = write(many, batches, batched=True)
+        assert got == expected
+        assert dump(many) == dump(one)
+        assert dump(many)["stats"] == {"actors": 5, "articles": 5, "statements": 12,
+                                       "edges": 6}
+        # re-adding everything changes nothing and counts nothing
+        assert write(many, [articles], batched=True) == write(one, [articles], batched=False)
+        assert dump(many) == dump(one)
+        hostile = [r for r in dump(many)["statements"] if r["relation"] == "ACCUSE"]
+        assert HOSTILE in {r["sentence"] for r in hostile}
+
+
+def test_batch_results_say_what_was_new(store: LadybugStore,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    no_fallback(store, monkeypatch)
+    a1, a2 = article("a1"), article("a2")
+    first = store.add_articles([(a1, [triple(a1, IRAN, "AID", HEZBOLLAH, 0)])])
+    assert [(r.new_article, r.new_statements) for r in first] == [(True, 1)]
+    results = store.add_articles([
+        (a1, [triple(a1, IRAN, "AID", HEZBOLLAH, 0), triple(a1, IRAN, "AID", HEZBOLLAH, 1)]),
+        (a2, [triple(a2, IRAN, "AID", HEZBOLLAH, 0)]),
+        (a2, [triple(a2, IRAN, "AID", HEZBOLLAH, 0)]),
+    ])
+    assert [(r.new_article, r.new_statements) for r in results] == [
+        (False, 1), (True, 1), (False, 0)]
+    assert edge(store, "iran", "AID", "hezbollah")["mentions"] == 3
+    assert store.add_articles([]) == []
+
+
+def test_bad_article_in_a_batch_keeps_the_others_before_it(store: LadybugStore) -> None:
+    good, bad, later = article("good"), article("bad"), article("later")
+    batch = [(good, [triple(good, IRAN, "AID", HEZBOLLAH, 0)]),
+             (bad, [triple(bad, IRAN, "AID", ISRAEL, 0), triple(bad, ISRAEL, "HUGS", IRAN, 1)]),
+             (later, [triple(later, ISRAEL, "THREATEN", IRAN, 0)])]
+    with pytest.raises(StoreError, match="article bad: relation 'HUGS'"):
+        store.add_articles(batch)
+    # as one article at a time: the good one is in, the bad one wholly absent
+    assert [r["id"] for r in store.query(ARTICLE_DUMP)] == ["good"]
+    assert store.stats() == {"actors": 2, "articles": 1, "statements": 1, "edges": 1}
+    assert [(r.new_article, r.new_statements)
+            for r in store.add_articles([batch[0], batch[2]])] == [(False, 0), (True, 1)]
+
+
+def test_failed_batch_is_rolled_back_then_written_one_by_one(store: LadybugStore) -> None:
+    # a lone surrogate cannot go into a UTF-8 CSV file: the batch path gives up
+    # and the articles go through add_article, whatever that makes of them
+    odd, plain_one = article("odd"), article("plain")
+    batch = [(plain_one, [triple(plain_one, IRAN, "AID", HEZBOLLAH, 0)]),
+             (odd, [triple(odd, IRAN, "SUPPORT", HEZBOLLAH, 0, sentence="bad \udc80 text")])]
+    try:
+        results = store.add_articles(batch)
+    except StoreError:
+        results = None
+    assert "plain" in {r["id"] for r in store.query(ARTICLE_DUMP)}
+    if results is not None:
+        assert [r.new_statements for r in results] == [1, 1]
+    assert edge(store, "iran", "AID", "hezbollah")["mentions"] == 1
+
+
+WRITE_BATCH_AND_DIE = textwrap.dedent("""
+    import os, sys
+    from graphbuild.records import Actor, Article, Sentence, Triple
+    from graphbuild.store import open_store
+    iran = Actor("iran", "Iran", "STATE", "IRN")
+    hezbollah = Actor("hezbollah", "Hezbollah", "ARMED_GROUP", "LBN")
+    store = open_store(sys.argv[1])
+    batch = []
+    for n in range(50):
+        art = Article(id=f"a{n}", text="", published="2024-01-01")
+        batch.append((art, [Triple(art, Sentence(0, f"Iran aids Hezbollah {n}.", 0, 9), iran,
+                                   "Iran", "AID", "aids", hezbollah, "Hezbollah", 10.0)]))
+    store.add_articles(batch)
+    print("written", flush=True)
+    if sys.argv[2] == "kill":
+        os._exit(0)  # no close, no checkpoint: only the committed log remains
+    sys.stdin.readline()
+    store.close()
+""")
+
+
+def test_batch_is_durable_and_visible_to_readers(db: Path) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", WRITE_BATCH_AND_DIE, str(db), "hold"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "written"
+        reader = subprocess.run([sys.executable, "-c", READ_STATS, str(db)],
+                                capture_output=True, text=True, timeout=60, check=False)
+        assert reader.returncode == 0, reader.stderr
+        assert '"articles": 50, "statements": 50' in reader.stdout
+    finally:
+        writer.communicate("\n", timeout=60)
+    killed = db.with_name("killed.lbug")
+    subprocess.run([sys.executable, "-c", WRITE_BATCH_AND_DIE, str(killed), "kill"],
+                   capture_output=True, text=True, timeout=60, check=True)
+    with open_store(str(killed)) as store:
+        assert store.stats() == {"actors": 2, "articles": 50, "statements": 50, "edges": 1}
+        assert edge(store, "iran", "AID", "hezbollah")["mentions"] == 50

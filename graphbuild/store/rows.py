@@ -47,3 +47,14 @@ def statement_props(triple: Triple) -> dict[str, Any]:
         "score": float(triple.score), "confidence": float(triple.confidence),
         "evidence": triple.evidence,
     }
+
+
+def batch_actors(batch: Sequence[tuple[Article, Sequence[Triple]]]) -> list[Actor]:
+    """Per actor id, the record whose merge leaves what merging every article's
+    record in turn would leave: the last curated one, else the first one."""
+    chosen: dict[str, Actor] = {}
+    for _, triples in batch:
+        for actor in article_actors(triples):
+            if actor.id not in chosen or actor.curated:
+                chosen[actor.id] = actor
+    return list(chosen.values())
