@@ -44,6 +44,12 @@ class Store(Protocol):
         """
         ...
 
+    # Optional (LadybugStore has it; call it through getattr):
+    #   add_articles(batch: Sequence[tuple[Article, Sequence[Triple]]]) -> list[AddResult]
+    # writes a batch of articles in one transaction, whole or absent, leaving the
+    # graph and results of add_article called on each in turn; if the batch
+    # fails it falls back to add_article per article (a bad one raises).
+
     def add_actors(self, actors: Sequence[Actor]) -> None:
         """Merge actors (e.g. coalition members from the gazetteer)."""
         ...
