@@ -185,14 +185,26 @@ def ingest(
 @nlp_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
               show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Write to a file instead of stdout.")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="Write to a file instead of stdout (a folder of shards with --scheduler).")
 @click.option("--explain", is_flag=True, help="Table format: add the rule and cue behind each triple.")
+@click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster (tcp://HOST:8786, or 'local'); writes "
+              "triples-NNNNN.jsonl shards to the -o folder. Needs graphbuild[cluster].")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="With --scheduler local: worker processes (default one per CPU).")
+@click.option("--shard-size", type=click.IntRange(1), default=200, show_default=True,
+              help="With --scheduler: articles per task and per shard file.")
 def extract(
     paths: tuple[str, ...], model: str | None, gazetteers: tuple[str, ...], jobs: int,
-    fmt: str, output: str | None, explain: bool,
+    fmt: str, output: str | None, explain: bool, scheduler: str | None, workers: int | None,
+    shard_size: int,
 ) -> None:
     """Print the triples found in articles, without touching a database."""
+    if scheduler:
+        extract_on_cluster_command(paths, output, fmt, scheduler, workers, shard_size, model,
+                                   gazetteers)
+        return
     from graphbuild import pipeline
     from graphbuild.records import ReadProblem
 
@@ -220,6 +232,36 @@ def extract(
         raise ArticleError("nothing could be read; see the skipped lines above")
 
 
+def extract_on_cluster_command(
+    paths: tuple[str, ...], output: str | None, fmt: str, scheduler: str, workers: int | None,
+    shard_size: int, model: str | None, gazetteers: tuple[str, ...],
+) -> None:
+    from graphbuild.cluster import extract_on_cluster
+
+    if not output:
+        raise click.UsageError("--scheduler writes shard files: give the folder with -o DIR")
+    if fmt != "jsonl":
+        raise click.UsageError("--scheduler writes JSONL shards; --format table runs without it")
+    live = sys.stderr.isatty()
+
+    def progress(s: Any) -> None:
+        if live:
+            click.echo(f"\r  {s.articles} articles, {s.triples} triples, {len(s.shards)} shards",
+                       nl=False, err=True)
+
+    summary = extract_on_cluster(
+        paths, output, scheduler=scheduler, workers=workers, gazetteer_paths=gazetteers,
+        model=model, shard_size=shard_size, on_progress=progress, stdin=sys.stdin.buffer,
+    )
+    if live and summary.shards:
+        click.echo("", err=True)
+    for problem in summary.problems:
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"Extracted {summary.articles} articles on {summary.workers} workers: "
+               f"{summary.triples} triples in {len(summary.shards)} shard files -> {output}",
+               err=True)
+
+
 def format_triple_row(triple: Any, explain: bool) -> str:
     flags = "".join(
         mark for mark, on in (("!", triple.negated), ("?", triple.hedged), ("h", triple.historical))
@@ -242,13 +284,22 @@ def load(
     source: str, db: str | None, neo4j_uri: str | None, gazetteers: tuple[str, ...],
     wait: float, quiet: bool,
 ) -> None:
-    """Load a triples JSONL file from `graphbuild extract` (or - for stdin)."""
+    """Load a triples JSONL file from `graphbuild extract` (- for stdin, or a folder of shards)."""
     from graphbuild import pipeline
     from graphbuild.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load(gazetteers)
     target = store_target(db, neo4j_uri)
     progress = Progress(not quiet)
+    if source != "-" and Path(source).is_dir():
+        from graphbuild.cluster import load_shards, shard_files
+
+        shard_files(source)  # a folder without shards fails before the store is opened
+        with open_target(db, neo4j_uri, read_only=False, wait=wait) as store:
+            summary = load_shards(source, store, gazetteer, on_article=progress)
+        progress.done()
+        report_summary(summary, target, "Loaded")
+        return
     with open_triples(source) as lines, open_target(db, neo4j_uri, read_only=False,
                                                     wait=wait) as store:
         summary = pipeline.load(lines, store, gazetteer, source=source, on_article=progress)
