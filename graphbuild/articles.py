@@ -299,9 +299,10 @@ def _decode_bytes(data: bytes) -> str:
                 raise _Unreadable(f"not valid {encoding.upper()} despite its byte-order mark")
     try:
         text = data.decode("utf-8-sig")
-        if text.count("\x00") * 4 > len(text):
+        if len(data) >= 16 and text.count("\x00") * 4 > len(text):
             # valid UTF-8 but NUL in every other byte or more: ASCII-range
-            # UTF-16/32 without a byte-order mark, or binary
+            # UTF-16/32 without a byte-order mark, or binary (a few bytes are
+            # too short to tell: "4\x00" stays UTF-8)
             text = _detect_legacy(data)
     except UnicodeDecodeError:
         text = _detect_legacy(data)

@@ -173,7 +173,7 @@ ROWS = [
             "object": {"id": "israel"}, "relation": "DROP_TABLE"})), 9, "unknown relation"),
     Row("load: missing file", "load", lambda tmp: [str(tmp / "none.jsonl")], 9,
         "cannot read"),
-    Row("load: a folder", "load", lambda tmp: [str(tmp)], 9, "is a folder"),
+    Row("load: a folder without shards", "load", lambda tmp: [str(tmp)], 9, "no triples-NNNNN.jsonl shard files"),
     Row("query: bad cypher", "query", lambda tmp: ["MATCH (a:Actor RETURN a"], 8, ""),
     Row("query: file that does not exist", "query",
         lambda tmp: ["--file", str(tmp / "missing.cypher")], 8, "missing.cypher"),
