@@ -92,6 +92,9 @@ class ArticleMemory:
         self.people: set[str] = set()  # ids of persons named in full
         self.counter = 0
         self.author: list[Actor] = []  # who "we" is in a statement
+        # event word -> (sentence, its agents): "the intervention" later in the story
+        # stands for whoever carried out the intervention
+        self.events: dict[str, tuple[int, list[Actor]]] = {}
 
     def speaker(self) -> list[Actor]:
         """'We' of a statement: as introduced ("We, the Foreign Ministers of ..."), else the
@@ -101,6 +104,16 @@ class ArticleMemory:
                           and s.actor.curated), None)
             self.author = [first] if first is not None else []
         return self.author
+
+    def add_event(self, word: str, sentence: int, agents: list[Actor]) -> None:
+        self.events[word] = (sentence, agents)
+
+    def event_agents(self, word: str, sentence: int) -> list[Actor]:
+        """Agents of the last `word` event of an earlier sentence of the article."""
+        found = self.events.get(word)
+        if found is None or found[0] >= sentence:
+            return []
+        return found[1]
 
     def add(self, actor: Actor, sentence: int, subject: bool) -> None:
         self.counter += 1

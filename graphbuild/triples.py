@@ -310,6 +310,8 @@ class _SentenceRules:
             refs = self.m.resolve(t)
             if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs):
                 refs = []  # "the Syrian civil war" is an event, not Syria
+            if not refs:
+                refs = self.event_anaphor(t)
             if not refs and deep and (role == "obj" or (
                     not self.noun_cue(t) and (t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"))):
                 refs = self.descend(t, 2, SUBJECT_INSIDE if role == "subj" else OBJECT_INSIDE)
@@ -323,6 +325,24 @@ class _SentenceRules:
                     if c.i >= r.end and self.span.start <= c.i < self.span.end:
                         out.extend(x for x in self.m.resolve(c) if all(x.actor.id != o.actor.id for o in out))
         return out
+
+    def event_anaphor(self, noun: Token) -> list[Ref]:
+        """'the intervention was backed by X': a bare definite event noun stands for
+        the agents of the same event named in an earlier sentence of the article."""
+        if noun.pos_ != "NOUN" or not self.noun_cue(noun):
+            return []
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in noun.children):
+            return []
+        if any(c.dep_ in ("prep", "poss", "compound", "nmod", "acl", "relcl") for c in noun.children):
+            return []  # "the attack on X", "Iran's attack": the phrase names its own parties
+        agents = self.m.memory.event_agents(noun.lemma_.lower(), self.m.index)
+        text = self.m.doc[noun.left_edge.i:noun.i + 1].text
+        return [Ref(a, noun.left_edge.i, noun.i + 1, text, "event", 0.6) for a in agents]
+
+    def remember_event(self, word: Token, subjects: list[Ref], negated: bool) -> None:
+        if subjects and not negated:
+            self.m.memory.add_event(word.lemma_.lower(), self.m.index, [r.actor for r in subjects])
 
     def descend(self, token: Token, depth: int, preps: frozenset[str]) -> list[Ref]:
         """The actor inside a generic phrase, through the given prepositions."""
@@ -840,6 +860,7 @@ class _SentenceRules:
                     + (f" [{', '.join(notes)}]" if notes else ""))
         conf = 0.8 if not chain else 0.7
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
+        self.remember_event(verb, subjects, negated or hedged)
 
     def labelling(self, verb: Token) -> bool:
         """'Syria called the attacks an act of Israeli aggression': labelling an act
@@ -1079,6 +1100,8 @@ class _SentenceRules:
                     + intent_note + (f" [{', '.join(notes)}]" if notes else ""))
         self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
         self.events.add(noun.i)
+        if not mutual:
+            self.remember_event(noun, subjects, negated or hedged)
 
     def affiliation(self, noun: Token) -> None:
         """'Ali Vaez from the International Crisis Group' (a person of an organisation);
