@@ -57,6 +57,8 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
                  "COALITION"}
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
+# verbs aimed at an act are aimed at its author: "condemned Israel's strikes", "protested the occupation by X"
+AUTHOR_TARGETED = {"ACCUSE", "REJECT", "PROTEST"}
 # prepositions of circumstance, never introducing the other party
 CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following", "since", "until", "amid",
                 "amidst", "like", "unlike", "besides", "as"}
@@ -156,6 +158,8 @@ class Extractor:
         self.non_agentive = lex.words("non_agentive")
         self.forces = lex.words("forces")
         self.frames = lex.words("event_frames")
+        self.conduct = lex.words("conduct_nouns")
+        self.participation = lex.words("participation_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -308,8 +312,10 @@ class _SentenceRules:
             if not (self.span.start <= t.i < self.span.end):
                 continue
             refs = self.m.resolve(t)
-            if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs):
-                refs = []  # "the Syrian civil war" is an event, not Syria
+            if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs) \
+                    and t.lemma_.lower() not in self.ex.conduct:
+                # "the Syrian civil war" is an event, not Syria; "the Israeli occupation" is Israel's
+                refs = []
             if not refs:
                 refs = self.event_anaphor(t)
             if not refs and deep and (role == "obj" or (
@@ -738,7 +744,7 @@ class _SentenceRules:
         noun = self.light_noun(verb)
         if noun is not None and cue is not None and cue.relation == "RETREAT" and noun.lemma_.lower() in ex.forces:
             noun = None  # "withdrew its troops from X" is the verb's retreat, not halted aid
-        noun_object = False
+        noun_object = author_object = False
         if noun is not None:
             noun_cue = self.noun_cue(noun)
             assert noun_cue is not None
@@ -752,6 +758,10 @@ class _SentenceRules:
                 self.consumed.add(noun.i)
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
+                self.consumed.add(noun.i)
+            elif cue is not None and cue.relation in AUTHOR_TARGETED and self.event_author(noun, set()):
+                # "denounced Serbia's suppression of ...": the act's author is the target
+                noun_object = author_object = True
                 self.consumed.add(noun.i)
             elif lemma in ex.light or (cue is None and lemma not in ex.non_agentive):
                 self.nominal(noun, light=verb)
@@ -779,6 +789,8 @@ class _SentenceRules:
             self.consumed.add(agreement.i)
             moved = [r for c in verb.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)
                      if r.actor.id not in exclude and all(r.actor.id != o.actor.id for o in objects)]
+        elif author_object and noun is not None:
+            objects, used = self.event_author(noun, exclude), ""
         elif noun_object and noun is not None:
             objects, used = self.noun_party(noun, exclude), ""
         elif governs and lemma not in OBJECT_CONTROL:
@@ -897,6 +909,18 @@ class _SentenceRules:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() == parts[-1]:
                         return pobj
         return None
+
+    def event_author(self, noun: Token, exclude: set[str]) -> list[Ref]:
+        """Who carried out the act an event noun names: its possessor or actor
+        modifier ("Serbia's suppression", "the Israeli occupation") or its 'by' /
+        'from' phrase, never the party it was done to."""
+        for mod in noun.lefts:
+            if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
+                refs = [r for r in self.modifier_actors(mod) if r.actor.id not in exclude]
+                if refs:
+                    return refs
+        refs, _ = self.prep_objects(noun, ("by", "from"))
+        return [r for r in refs if r.actor.id not in exclude]
 
     def noun_party(self, noun: Token, exclude: set[str]) -> list[Ref]:
         """The actor an event noun is about or comes from: 'North Korea's demand',
@@ -1027,13 +1051,15 @@ class _SentenceRules:
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
-                and frame.head.lower_ in ("for", "on", "to") and not any(
+                and frame.head.lower_ in ("for", "on", "to", "in") and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
-            # "Iran expressed its expectation for continued relations with Damascus"
+            # "Iran expressed its expectation for continued relations with Damascus";
+            # "X took part in / participated in the demonstrations against Y"
             gov = frame.head.head
             if gov.pos_ == "NOUN" and gov.dep_ == "dobj" and not self.noun_cue(gov):
                 gov = gov.head
-            if gov.pos_ == "VERB" and gov.lemma_.lower() not in self.ex.non_agentive:
+            if gov.pos_ == "VERB" and gov.lemma_.lower() not in self.ex.non_agentive and (
+                    frame.head.lower_ != "in" or gov.lemma_.lower() in self.ex.participation):
                 subjects, _, chain = self.subject(gov)
                 how = f"governed:{gov.lemma_.lower()}"
         if not subjects and noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
