@@ -1002,8 +1002,11 @@ class _SentenceRules:
                     return table[key]
         return table.get(lemma) or table.get(noun.lower_)
 
-    def nominal_objects(self, noun: Token) -> list[Ref]:
-        refs, _ = self.prep_objects(noun, OBJECT_PREPS, skip={"by", "from"})
+    def nominal_objects(self, noun: Token, leaving: bool = False) -> list[Ref]:
+        """The other party of an event noun; for a departure ('withdrawal from X')
+        the place or party left."""
+        refs, _ = self.prep_objects(noun, ("from", *OBJECT_PREPS) if leaving else OBJECT_PREPS,
+                                    skip={"by"} if leaving else {"by", "from"})
         return refs
 
     def nominal(self, noun: Token, light: Token | None = None, relation: str | None = None,
@@ -1031,7 +1034,9 @@ class _SentenceRules:
                 modifiers.extend(r for r in refs if all(r.actor.id != o.actor.id for o in modifiers))
                 if refs and not how:
                     how = mod.dep_
-        by_agent, _ = self.prep_objects(noun, ("by", "from"))
+        # "a withdrawal from X" leaves X; "an offer from X" is X's
+        leaving = cue.relation == "RETREAT" and relation is None
+        by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
         if by_agent:
             # "the Northern Iraq offensive by Islamic State": the modifier is the target
             subjects, how = by_agent, "by"
@@ -1066,7 +1071,8 @@ class _SentenceRules:
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
         exclude = {r.actor.id for r in subjects}
-        objects = [r for r in self.nominal_objects(noun) or self.nominal_objects(frame) if r.actor.id not in exclude]
+        objects = [r for r in self.nominal_objects(noun, leaving) or self.nominal_objects(frame, leaving)
+                   if r.actor.id not in exclude]
         if by_agent and not objects:
             objects = [r for r in modifiers if r.actor.id not in exclude]
         if not objects and light is not None:
