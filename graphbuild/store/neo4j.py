@@ -5,10 +5,19 @@ the article, its actors (one UNWIND), then one UNWIND per relation type
 present, so the round trips per article are bounded by 2 + the number of
 relation types, not by the number of triples. Relationship types are spelled
 from graphbuild.relations only; everything from articles travels as parameters.
+
+Reliability: the driver runs a managed transaction again when it fails with a
+transient server error or a lost connection (for up to `retry_time` seconds).
+That is safe because the work is idempotent: everything is MERGEd by id and an
+edge's counters move only for statements the transaction itself created, so a
+retried article, or one written again after a commit whose reply was lost,
+ends in the graph once, whole. A transaction that fails is rolled back by the
+server: an article is never stored in part.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -25,6 +34,12 @@ from graphbuild.records import Actor, Article, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
 from graphbuild.store.rows import actor_props, article_actors, checked_relation, statement_props
+
+# The driver logs each retry and each dropped connection at WARNING or ERROR.
+# With no handler anywhere Python would print those to stderr beside our one-line
+# error; a NullHandler stops only that fallback (an application that configures
+# logging still gets the records).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 ARTICLE_MERGE = (
     "MERGE (r:Article {id: $id}) "
@@ -152,8 +167,37 @@ def plain(value: Any) -> Any:
 
 
 def first_line(error: BaseException) -> str:
-    text = (getattr(error, "message", None) or str(error)).strip()
+    # the bare message: str() of a server error adds its status codes, and the
+    # GQL `message` of an error the driver raises itself is a generic
+    # "50N42: Unexpected error has occurred" (its text is in args)
+    given = error.args[0] if error.args and isinstance(error.args[0], str) else None
+    text = (given or getattr(error, "message", None) or str(error)).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+def causes(error: BaseException) -> Iterator[BaseException]:
+    """`error` and the exceptions it was raised from or during, innermost last."""
+    seen: BaseException | None = error
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
+def unreachable_reason(error: BaseException, connect_timeout: float) -> str:
+    """Why the driver could not connect, as a short suffix ('' when plainly refused)."""
+    text = str(error)
+    if "looks like HTTP" in text:
+        return ": it answers HTTP, not Bolt (Bolt is usually port 7687)"
+    # the driver's text names its deadline either way: the cause tells a
+    # silent server from one that hung up
+    if any(isinstance(cause, TimeoutError) or "timed out" in str(cause)
+           for cause in causes(error)):
+        return f": no answer within {connect_timeout:g} s"
+    if "handshake" in text:
+        return ": it closed the connection during the Bolt handshake"
+    if "defunct connection" in text:
+        return ": it closed the connection before login completed"
+    return ""
 
 
 class Neo4jStore:
@@ -162,16 +206,28 @@ class Neo4jStore:
     dialect = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None,
-                 batch_size: int = 500, *, read_only: bool = False) -> None:
+                 batch_size: int = 500, *, read_only: bool = False,
+                 connect_timeout: float = 15.0, retry_time: float = 30.0) -> None:
+        """`connect_timeout`: seconds to connect and log in (TCP, TLS, Bolt
+        handshake, authentication) before giving up; `retry_time`: seconds the
+        driver keeps retrying a write that failed with a transient error or a
+        lost connection."""
         self.uri = uri
         self.user = user
         self.database = database
         self.batch_size = max(1, batch_size)
         self.read_only = read_only
-        self.round_trips = 0  # statements sent: lets tests check batching
+        self.connect_timeout = connect_timeout
+        self.retry_time = retry_time
+        self.round_trips = 0  # statements sent (retries included): lets tests check batching
         with self._translate():
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
-                                                      connection_timeout=10.0)
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), connection_timeout=connect_timeout,
+                # bounds the handshake and login too: a port that accepts and
+                # never answers would otherwise hold us for the default 60 s
+                connection_acquisition_timeout=connect_timeout,
+                max_transaction_retry_time=retry_time,
+            )
         try:
             with self._translate():
                 self._check_server()
@@ -182,21 +238,46 @@ class Neo4jStore:
             raise
 
     @contextmanager
-    def _translate(self, query: bool = False) -> Iterator[None]:
-        """Driver exceptions as one-line graphbuild errors (the password never appears)."""
+    def _translate(self, query: bool = False, writing: str | None = None) -> Iterator[None]:
+        """Driver exceptions as one-line graphbuild errors (the password never appears).
+
+        `writing` names what a managed write transaction was storing: by the
+        time its error gets here the driver has given up retrying."""
         where = f"Neo4j at {self.uri}"
         try:
             yield
         except neo4j_errors.AuthError:
             raise StoreError(f"Neo4j rejected the credentials for user {self.user}") from None
-        except neo4j_errors.ServiceUnavailable:
-            raise StoreError(f"cannot reach Neo4j at {self.uri}") from None
+        except neo4j_errors.IncompleteCommit:  # before ServiceUnavailable, its base class
+            raise StoreError(
+                f"lost the connection to {where} twice while committing {writing}: it is "
+                "stored whole or not at all; run the same command again to complete the graph"
+            ) from None
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
+            if writing is not None:
+                raise StoreError(
+                    f"lost the connection to {where} while writing {writing} (retried for "
+                    f"{self.retry_time:g} s); nothing of it was stored: run the same command "
+                    "again to add it and the rest"
+                ) from None
+            reason = unreachable_reason(error, self.connect_timeout)
+            raise StoreError(f"cannot reach {where}{reason}") from None
+        except neo4j_errors.UnsupportedServerProduct:
+            raise StoreError(
+                f"cannot reach {where}: it is not a Neo4j server, or speaks no Bolt version "
+                "this driver supports"
+            ) from None
         except neo4j_errors.Neo4jError as error:
             code = error.code or ""
             if code.endswith("DatabaseNotFound"):
                 raise StoreError(f"{where} has no database {self.database}") from None
             if query and code.startswith("Neo.ClientError."):
                 raise QueryError(first_line(error)) from None
+            if writing is not None and error.is_retryable():
+                raise StoreError(
+                    f"{where}: {first_line(error)} (writing {writing}, still failing after "
+                    f"retrying for {self.retry_time:g} s; nothing of it was stored)"
+                ) from None
             raise StoreError(f"{where}: {first_line(error)}") from None
         except (neo4j_errors.DriverError, ValueError) as error:
             raise StoreError(f"{where}: {first_line(error)}") from None
@@ -244,6 +325,11 @@ class Neo4jStore:
             ]
         actors = [actor_props(a) for a in article_actors(triples)]
 
+        attempts: list[AddResult] = []
+
+        # The driver may call this more than once (see the module docstring): it
+        # reads nothing from earlier attempts, and its counts come from this
+        # transaction's own summaries.
         def write(tx: neo4j.ManagedTransaction) -> AddResult:
             created = self._run(tx, ARTICLE_MERGE, article.meta()).counters.nodes_created
             for chunk in self._chunks(actors):
@@ -255,10 +341,20 @@ class Neo4jStore:
                         "rows": chunk, "article": article.id, "published": article.published,
                     })
                     new_statements += summary.counters.nodes_created
-            return AddResult(new_article=created > 0, new_statements=new_statements)
+            attempts.append(AddResult(new_article=created > 0, new_statements=new_statements))
+            return attempts[-1]
 
-        with self._translate(), self._session(write=True) as session:
-            return session.execute_write(write)
+        with (self._translate(writing=f"article {article.id!r}"),
+              self._session(write=True) as session):
+            try:
+                return session.execute_write(write)
+            except neo4j_errors.IncompleteCommit:
+                # The commit's reply was lost: it may have landed or not, and the
+                # driver leaves that to us. Writing again is safe (idempotent); if
+                # the article is then already there, the lost commit stored it.
+                lost = attempts[-1]
+                again = session.execute_write(write)
+                return lost if lost.new_article and not again.new_article else again
 
     def add_actors(self, actors: Sequence[Actor]) -> None:
         self._writable()
@@ -268,7 +364,7 @@ class Neo4jStore:
             for chunk in self._chunks(rows):
                 self._run(tx, ACTORS_MERGE, {"rows": chunk})
 
-        with self._translate(), self._session(write=True) as session:
+        with self._translate(writing="actors"), self._session(write=True) as session:
             session.execute_write(write)
 
     def _chunks(self, rows: list[Any]) -> Iterator[list[Any]]:
@@ -282,8 +378,10 @@ class Neo4jStore:
             return self._records(session.run(cypher, params or {}))
 
     def _read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        # a managed read transaction: retried like the writes on a lost connection
         with self._translate(), self._session() as session:
-            return self._records(session.run(cypher, params or {}))
+            return session.execute_read(
+                lambda tx: self._records(tx.run(cypher, params or {})))
 
     def _records(self, result: neo4j.Result) -> list[dict[str, Any]]:
         self.round_trips += 1
