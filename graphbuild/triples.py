@@ -584,6 +584,9 @@ class _SentenceRules:
                     for c in clause.children:
                         if c.dep_ == "dobj" and self.noun_cue(c):
                             refs = self.noun_party(c, exclude)
+                if not refs and self.verb_cue(clause)[0] is not None:
+                    # "a hunger strike to demand the return of property seized by X"
+                    refs = self.nearby_party(clause, exclude)
                 if refs:
                     self.consumed.add(clause.i)
                     self.consumed.update(c.i for c in clause.children if c.dep_ == "dobj")

@@ -54,6 +54,13 @@ def test_demonym_and_group_noun_is_an_uncurated_group_based_there(extractor) -> 
     assert found == [("Afghan rebels", "afghan-rebels", "AFG")]
 
 
+def test_people_by_trade_are_a_group_not_their_state(extractor) -> None:
+    """'Algerian landowners' are Algerians, not Algeria: the state may be the other party."""
+    found = resolved(extractor, "Algerian landowners protested against Algerian government forces.")[0]
+    assert ("Algerian landowners", "algerian-landowners", "DZA") in found
+    assert any(a == "algeria" for _w, a, _c in found), found
+
+
 def test_apposition_names_the_actor(extractor) -> None:
     found = ids(extractor, "Iran lost its ally, Bashar al-Assad, in December.")[0]
     assert {"iran", "bashar-al-assad"} <= found

@@ -209,6 +209,11 @@ def test_moved_things_and_event_frames(extractor, text: str, expected: tuple[str
     assert expected in triples(extractor, text)
 
 
+def test_a_protest_takes_its_party_from_its_purpose(extractor) -> None:
+    one(extractor, "Algerian farmers began a hunger strike to demand the return of land seized by "
+        "Algerian government forces.", "algerian-farmers", "PROTEST", "algeria")
+
+
 def test_a_definite_event_noun_stands_for_its_earlier_agent(extractor) -> None:
     """'the intervention' later in the story is whoever carried it out earlier; an
     event noun naming its own parties, or one never seen before, is not."""
