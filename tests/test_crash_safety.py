@@ -189,7 +189,7 @@ def test_database_from_another_graphbuild_version_is_refused(tmp_path: Path) -> 
         assert result.returncode == 6
         assert result.stderr.strip().splitlines() == [
             f"Error: database {db} has schema version 0, this graphbuild reads version 1; "
-            "rebuild it with `graphbuild ingest`"
+            "rebuild it into a new --db with `graphbuild ingest`"
         ]
     with open_store(str(tmp_path / "n.lbug")) as store:
         store.query("MATCH (m:Meta {key: 'schema_version'}) SET m.value = '7'")

@@ -354,7 +354,8 @@ class LadybugStore:
             found = rows[0][0] if rows else None
             if found != str(SCHEMA_VERSION):
                 newer = found is not None and found.isdigit() and int(found) > SCHEMA_VERSION
-                hint = "upgrade graphbuild" if newer else "rebuild it with `graphbuild ingest`"
+                hint = ("upgrade graphbuild" if newer
+                        else "rebuild it into a new --db with `graphbuild ingest`")
                 raise StoreError(
                     f"database {self.path} has schema version {found}, this graphbuild "
                     f"reads version {SCHEMA_VERSION}; {hint}"
