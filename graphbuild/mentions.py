@@ -502,6 +502,8 @@ class SentenceMentions:
     def _placed(token: Token) -> bool:
         if token.dep_ in ("poss", "compound", "nmod"):
             return True
+        if token.dep_ == "amod" and token.head.pos_ in NOUNS and token.ent_type_ in ("GPE", "NORP"):
+            return True  # a country name the parser tagged as an adjective: "the Mozambique government"
         return token.dep_ == "pobj" and token.head.lower_ in ("in", "of", "across", "throughout", "inside")
 
     def _known_surname(self, token: Token) -> list[Ref]:

@@ -426,6 +426,13 @@ class _SentenceRules:
             return a, p, c
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             refs = self.actors(head, deep=False) or self.before_comma(verb)
+            if not refs and verb.tag_ == "VB" and self.noun_cue(head) and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "converged for a rally to protest X": the purpose is the event's own agent's
+                gov = head.head.head if head.dep_ == "pobj" else head.head
+                if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive:
+                    a, _p, c = self.subject(gov, depth + 1)
+                    return a, [], [gov, *c]
             if verb.tag_ == "VBN":
                 return [], refs, chain
             return refs, [], chain

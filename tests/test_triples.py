@@ -212,6 +212,14 @@ def test_moved_things_and_event_frames(extractor, text: str, expected: tuple[str
 def test_a_protest_takes_its_party_from_its_purpose(extractor) -> None:
     one(extractor, "Algerian farmers began a hunger strike to demand the return of land seized by "
         "Algerian government forces.", "algerian-farmers", "PROTEST", "algeria")
+    # the purpose of an event noun is its own agent's: "a rally to protest"
+    one(extractor, "Thousands of Egyptians gathered for a rally to protest the Israeli occupation.",
+        "egypt", "PROTEST", "israel")
+
+
+def test_giving_in_to_demands_concedes(extractor) -> None:
+    one(extractor, "The Kenyan government accepted demands from Somali rebels.",
+        "kenya", "CONCEDE", "somali-rebels")
 
 
 def test_a_definite_event_noun_stands_for_its_earlier_agent(extractor) -> None:
