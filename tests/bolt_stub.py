@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Self
 
+from graphbuild.pipeline import ARTICLE_STORED  # the one lookup the stub answers
+
 BOLT_MAGIC = b"\x60\x60\xb0\x17"
 BOLT_5_0 = b"\x00\x00\x00\x05"
 AGENT = "Neo4j/5.26.0"
@@ -27,8 +29,6 @@ AGENT = "Neo4j/5.26.0"
 HELLO, GOODBYE, RESET, RUN, BEGIN, COMMIT, ROLLBACK, DISCARD, PULL = (
     0x01, 0x02, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x2F, 0x3F)
 SUCCESS, RECORD, IGNORED, FAILURE = 0x70, 0x71, 0x7E, 0x7F
-
-ARTICLE_STORED = "MATCH (r:Article {id: $id}) RETURN r.id AS id"
 
 
 # -- PackStream, the subset Bolt messages and our parameters use --------------

@@ -260,38 +260,83 @@ def test_a_missing_database_is_named(stub: BoltStub) -> None:
 
 # -- the driver's own exception classes at the ManagedTransaction.run boundary --
 
+CUT = "cut"
+
+
+def cut_connection(tx: neo4j.ManagedTransaction) -> None:
+    """Shut down the TCP connection under `tx`, as a network failure would: the
+    driver finds out at its next write or read, the server rolls back."""
+    bolt_socket = tx._connection.socket  # type: ignore[attr-defined]  # no public handle
+    raw = getattr(bolt_socket, "_socket", bolt_socket)
+    raw.shutdown(socket.SHUT_RDWR)
+
+
 @pytest.fixture
 def failing_run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Make the driver's ManagedTransaction.run raise `error` on statement `nth`
-    of the first `attempts` transactions; every other call is the real run."""
+    """arm(fault, nth, attempts): on statement `nth` of each of the first
+    `attempts` transactions, the driver's ManagedTransaction.run raises `fault`
+    (one of the driver's exceptions) or, for CUT, runs on a connection just cut.
+    Every other call is the real run. Returns the statements run per transaction."""
     real_run = neo4j.ManagedTransaction.run
-    plan: dict[str, object] = {}
-    calls: list[int] = []  # statements run in each transaction, by transaction
+    plan: dict[str, Any] = {}
+    calls: list[int] = []
 
     def run(tx: neo4j.ManagedTransaction, query: str, *args: Any, **kwargs: Any) -> Any:
-        if not calls or plan.get("last_tx") is not tx:
+        if not calls or plan.get("last_tx") is not tx:  # each attempt is a new transaction
             plan["last_tx"] = tx
             calls.append(0)
         calls[-1] += 1
-        if len(calls) <= int(plan["attempts"]) and calls[-1] == plan["nth"]:  # type: ignore[call-overload]
-            raise plan["error"]  # type: ignore[misc]
+        if len(calls) <= plan["attempts"] and calls[-1] == plan["nth"]:
+            if plan["fault"] == CUT:
+                cut_connection(tx)
+            else:
+                raise plan["fault"]
         return real_run(tx, query, *args, **kwargs)
 
-    def arm(error: Exception, nth: int, attempts: int = 1) -> list[int]:
-        plan.update(error=error, nth=nth, attempts=attempts)
+    def arm(fault: Exception | str, nth: int, attempts: int = 1) -> list[int]:
+        plan.update(fault=fault, nth=nth, attempts=attempts)
         monkeypatch.setattr(neo4j.ManagedTransaction, "run", run)
         return calls
 
     return arm
 
 
+@pytest.fixture
+def lost_commit_reply(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The first managed transaction's commit lands, then the driver raises its
+    IncompleteCommit as if the reply had been lost. Returns how many commits ran."""
+    real_commit = neo4j.ManagedTransaction._commit  # type: ignore[attr-defined]
+    commits: list[int] = []
+
+    def commit(tx: neo4j.ManagedTransaction) -> Any:
+        bookmark = real_commit(tx)
+        commits.append(1)
+        if len(commits) == 1:
+            raise neo4j_errors.IncompleteCommit("injected: the commit's reply was lost")
+        return bookmark
+
+    monkeypatch.setattr(neo4j.ManagedTransaction, "_commit", commit)
+    return commits
+
+
+def test_the_drivers_incomplete_commit_is_written_again_and_counted_once(
+        stub: BoltStub, lost_commit_reply: list[int]) -> None:
+    with open_stub(stub) as store:
+        result = store.add_article(*story())
+    assert len(lost_commit_reply) == 2
+    assert (result.new_article, result.new_statements) == (True, 5)
+    first, second = article_writes(stub)
+    assert written(first) == written(second) == whole_article()  # MERGEs: the second is a no-op
+
+
 @pytest.mark.parametrize("error", [
     neo4j_errors.TransientError("deadlock"),
     neo4j_errors.ServiceUnavailable("connection refused"),
     neo4j_errors.SessionExpired("leader changed"),
-], ids=lambda e: type(e).__name__)
+    CUT,
+], ids=lambda e: type(e).__name__ if isinstance(e, Exception) else "connection-cut")
 def test_driver_retryable_errors_are_retried_to_a_whole_article(
-        stub: BoltStub, failing_run, error: Exception) -> None:  # type: ignore[no-untyped-def]
+        stub: BoltStub, failing_run, error: Exception | str) -> None:  # type: ignore[no-untyped-def]
     calls = failing_run(error, nth=3)
     with open_stub(stub) as store:
         result = store.add_article(*story())

@@ -6,7 +6,10 @@
 The tests DELETE every Actor, Article and Statement node in that database:
 point NEO4J_URI at a throwaway server such as the one in docker-compose.yml.
 The contract tests are the LadybugDB ones from test_store.py and test_queries.py,
-collected again here with a Neo4j `store` / `graph` fixture.
+collected again here with a Neo4j `store` / `graph` fixture. The reliability
+tests make a transaction fail mid-article with the driver's own exceptions (or
+a cut TCP connection), injected where our code calls the driver; the same
+injections run offline against a scripted server in test_neo4j_failures.py.
 """
 
 from __future__ import annotations
@@ -15,11 +18,18 @@ import math
 import os
 
 import pytest
+from neo4j import exceptions as neo4j_errors
 
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.records import Actor, Article, Sentence, Triple
 from graphbuild.store import dialect, open_store
 from graphbuild.store.neo4j import Neo4jStore
+from tests.test_neo4j_failures import (  # noqa: F401  (fixtures)
+    CUT,
+    failing_run,
+    lost_commit_reply,
+    story,
+)
 from tests.test_queries import (  # noqa: F401  (collected again against Neo4j)
     build_story,
     test_adversaries,
@@ -160,3 +170,82 @@ def test_uncurated_actor_does_not_overwrite(store: Neo4jStore) -> None:
     store.add_actors([guess])
     iran = {a["id"]: a for a in store.actors()}["iran"]
     assert (iran["name"], iran["curated"]) == ("Iran", True)
+
+
+# -- reliability: retries, lost connections, lost commit replies ------------------
+
+STATEMENT_LINKS = (
+    "MATCH (s:Statement)-[:SUBJECT]->(a:Actor), (s)-[:OBJECT]->(b:Actor), "
+    "(s)-[:`IN`]->(r:Article) "
+    "RETURN s.id AS id, a.id AS subject, b.id AS object, r.id AS article ORDER BY id"
+)
+FLAGGED = "MATCH (s:Statement) WHERE s._new IS NOT NULL RETURN count(s) AS flagged"
+EMPTY = {"actors": 0, "articles": 0, "statements": 0, "edges": 0}
+
+
+def canonical(store: Neo4jStore) -> dict:
+    """All a user could see of the graph: counts, actors, edges with their
+    counters, statements with their links; equal graphs give equal values."""
+    return {"stats": store.stats(), "actors": store.actors(), "edges": store.actor_edges(),
+            "statements": store.query(STATEMENT_LINKS),
+            "flagged": store.query(FLAGGED)[0]["flagged"]}
+
+
+@pytest.fixture
+def clean(store: Neo4jStore) -> dict:
+    """The story's graph from a clean run; the database is wiped again after."""
+    store.add_article(*story())
+    graph = canonical(store)
+    assert graph["stats"] == {"actors": 3, "articles": 1, "statements": 5, "edges": 3}
+    assert graph["flagged"] == 0
+    wipe(store)
+    return graph
+
+
+def impatient_store() -> Neo4jStore:
+    """The live database through a store whose driver retries for one second only."""
+    return Neo4jStore(live_target(), os.environ.get("NEO4J_USERNAME") or "neo4j",
+                      os.environ.get("NEO4J_PASSWORD", ""),
+                      database=os.environ.get("NEO4J_DATABASE") or None, retry_time=1.0)
+
+
+@pytest.mark.parametrize("nth", [1, 3, 5])  # of the article's 5 statements
+@pytest.mark.parametrize("fault", [
+    neo4j_errors.TransientError("injected deadlock"),
+    neo4j_errors.ServiceUnavailable("injected: connection lost"),
+    neo4j_errors.SessionExpired("injected: leader changed"),
+    CUT,
+], ids=lambda f: type(f).__name__ if isinstance(f, Exception) else "connection-cut")
+def test_a_failed_first_attempt_is_retried_to_one_whole_article(
+        store: Neo4jStore, clean: dict, failing_run, fault: Exception | str, nth: int) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    calls = failing_run(fault, nth=nth)
+    result = store.add_article(*story())
+    assert calls == [nth, 5]  # the first attempt stopped at statement nth, the retry ran all
+    assert (result.new_article, result.new_statements) == (True, 5)
+    assert canonical(store) == clean  # once, whole: every counter moved exactly once
+
+
+@pytest.mark.parametrize("fault", [
+    neo4j_errors.ServiceUnavailable("injected: connection lost"), CUT,
+], ids=["ServiceUnavailable", "connection-cut"])
+def test_a_connection_lost_for_good_leaves_the_article_absent_and_a_rerun_completes_it(
+        clean: dict, failing_run, fault: Exception | str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    calls = failing_run(fault, nth=3, attempts=10_000)
+    with impatient_store() as store:
+        with pytest.raises(StoreError, match=r"^lost the connection to Neo4j at .* while "
+                           r"writing article 'a1' \(retried for 1 s\)"):
+            store.add_article(*story())
+        assert len(calls) > 1  # the driver did retry
+        failing_run(fault, nth=3, attempts=0)  # the network is back
+        assert canonical(store) == {"stats": EMPTY, "actors": [], "edges": [],
+                                    "statements": [], "flagged": 0}
+        assert store.add_article(*story()).new_statements == 5
+        assert canonical(store) == clean
+
+
+def test_a_lost_commit_reply_is_written_again_and_counted_once(
+        store: Neo4jStore, clean: dict, lost_commit_reply: list[int]) -> None:  # noqa: F811
+    result = store.add_article(*story())
+    assert len(lost_commit_reply) == 2  # the lost commit, then the rewrite
+    assert (result.new_article, result.new_statements) == (True, 5)
+    assert canonical(store) == clean
