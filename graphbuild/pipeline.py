@@ -4,13 +4,13 @@ Nothing here holds the corpus in memory: articles are read, parsed and written
 one batch at a time, so `ingest` of a large folder runs in flat memory.
 
 Guarantees (tests/test_crash_safety.py, tests/test_bad_inputs.py):
-- each article is written in one store transaction: after a crash it is in the
-  graph whole or not at all;
+- each article is written in one store transaction (alone, or with others in
+  a batch): after a crash it is in the graph whole or not at all;
 - an article id is kept as first stored: a later article with the same id (in
   the same run or a later one) is skipped, so re-running an ingest after a
   crash or Ctrl-C only adds what is missing;
-- Ctrl-C stops after the article being written; a second Ctrl-C stops at once
-  (the article in flight is rolled back).
+- Ctrl-C stops once the articles already extracted are written; a second
+  Ctrl-C stops at once (the transaction in flight is rolled back).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import multiprocessing.queues
 import os
 import signal
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -36,7 +37,7 @@ from graphbuild.records import (
     Article, IngestSummary, ReadProblem, Triple, content_id, triple_from_json,
 )
 from graphbuild.relations import is_relation
-from graphbuild.store.protocol import Store
+from graphbuild.store.protocol import AddResult, Store
 from graphbuild.triples import Extractor
 
 ProgressCallback = Callable[[Article, int], None]
@@ -178,6 +179,15 @@ def add_coalitions(store: Store, gazetteer: Gazetteer) -> None:
     store.add_actors(gazetteer.coalitions())
 
 
+# A store with a batch write (LadybugStore.add_articles) gets up to this many
+# articles per transaction: its fixed cost per transaction is some fifty
+# statements, so batching is what lets `load` keep pace. The time bound keeps
+# a slow ingest (parsing a few articles a second) committing, and visible to
+# readers, every couple of seconds.
+BATCH_ARTICLES = 500
+BATCH_SECONDS = 2.0
+
+
 def store_articles(
     store: Store,
     results: Iterable[tuple[Article, list[Triple]]],
@@ -185,28 +195,64 @@ def store_articles(
     on_article: ProgressCallback | None = None,
     stop: StopFlag | None = None,
 ) -> IngestSummary:
-    """Write each article in its own transaction; Ctrl-C stops after the current one.
+    """Write articles as they come, each whole or absent; Ctrl-C stops after
+    the articles already extracted are written.
 
-    `stop` is the flag of an enclosing stop_after_current_article(); without
-    one, this call sets up its own."""
+    Articles go one transaction each, or, when the store can write a batch,
+    in batches (BATCH_ARTICLES, BATCH_SECONDS): a crash then loses at most the
+    batch in flight, and a re-run adds it. `stop` is the flag of an enclosing
+    stop_after_current_article(); without one, this call sets up its own."""
     if stop is None:
         with stop_after_current_article() as own:
             return store_articles(store, results, summary, on_article, own)
+    write_batch = getattr(store, "add_articles", None)
+    pending: list[tuple[Article, list[Triple]]] = []
+    since = 0.0
     try:
         for article, triples in results:
-            store_one(store, article, triples, summary, on_article)
+            if write_batch is None:
+                store_one(store, article, triples, summary, on_article)
+            else:
+                if not pending:
+                    since = time.monotonic()
+                pending.append((article, triples))
+                if (len(pending) >= BATCH_ARTICLES
+                        or time.monotonic() - since >= BATCH_SECONDS):
+                    store_batch(write_batch, pending, summary, on_article)
             if stop.set:
                 break
+        store_batch(write_batch, pending, summary, on_article)
     except KeyboardInterrupt:
-        # a second Ctrl-C: the article being written was rolled back by the store
+        # a second Ctrl-C: the batch being written was rolled back by the store
         pass
+    except Exception:
+        # extraction failed past these: what was extracted before still goes in
+        if pending:
+            store_batch(write_batch, pending, summary, on_article)
+        raise
     summary.interrupted = summary.interrupted or stop.set
     return summary
 
 
+def store_batch(write_batch: Callable[..., list[AddResult]] | None,
+                batch: list[tuple[Article, list[Triple]]], summary: IngestSummary,
+                on_article: ProgressCallback | None) -> None:
+    """Write and empty `batch` (emptied first: a failed write is not retried)."""
+    if not batch or write_batch is None:
+        return
+    items = batch[:]
+    batch.clear()
+    for (article, triples), outcome in zip(items, write_batch(items)):
+        count(outcome, article, triples, summary, on_article)
+
+
 def store_one(store: Store, article: Article, triples: list[Triple], summary: IngestSummary,
               on_article: ProgressCallback | None) -> None:
-    outcome = store.add_article(article, triples)
+    count(store.add_article(article, triples), article, triples, summary, on_article)
+
+
+def count(outcome: AddResult, article: Article, triples: list[Triple], summary: IngestSummary,
+          on_article: ProgressCallback | None) -> None:
     if outcome.new_article:
         summary.new += 1
     else:

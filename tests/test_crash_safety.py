@@ -25,7 +25,7 @@ ACTORS = ["Iran", "Israel", "Hezbollah", "Hamas", "Saudi Arabia", "Turkey", "Syr
           "Qatar", "the United States", "Russia", "Iraq", "Jordan", "the Houthis"]
 VERBS = ["attacked", "supported", "condemned", "met with", "sanctioned", "praised",
          "threatened", "accused", "signed an agreement with", "sent aid to"]
-ARTICLES = 300
+ARTICLES = 1500  # enough that ingest, writing in batches, is still running when killed
 KILLS = 4  # kill points per test run, quoted in the README's Guarantees
 
 
