@@ -57,6 +57,8 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
                  "COALITION"}
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
+# plural nouns a list of actors may spell out after a dash: "four countries -- A, B, C and D"
+LIST_NOUNS = {"country", "state", "nation", "government", "power", "mediator", "member", "party"}
 # verbs aimed at an act are aimed at its author: "condemned Israel's strikes", "protested the occupation by X"
 AUTHOR_TARGETED = {"ACCUSE", "REJECT", "PROTEST"}
 # prepositions of circumstance, never introducing the other party
@@ -160,6 +162,7 @@ class Extractor:
         self.frames = lex.words("event_frames")
         self.conduct = lex.words("conduct_nouns")
         self.participation = lex.words("participation_verbs")
+        self.units = lex.words("military_units")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -317,7 +320,7 @@ class _SentenceRules:
                 # "the Syrian civil war" is an event, not Syria; "the Israeli occupation" is Israel's
                 refs = []
             if not refs:
-                refs = self.event_anaphor(t)
+                refs = self.event_anaphor(t) or self.listed_after_dash(t)
             if not refs and deep and (role == "obj" or (
                     not self.noun_cue(t) and (t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"))):
                 refs = self.descend(t, 2, SUBJECT_INSIDE if role == "subj" else OBJECT_INSIDE)
@@ -345,6 +348,23 @@ class _SentenceRules:
         agents = self.m.memory.event_agents(noun.lemma_.lower(), self.m.index)
         text = self.m.doc[noun.left_edge.i:noun.i + 1].text
         return [Ref(a, noun.left_edge.i, noun.i + 1, text, "event", 0.6) for a in agents]
+
+    def listed_after_dash(self, noun: Token) -> list[Ref]:
+        """'thanked U.S. partners who helped -- Oman, Switzerland and Qatar': a plural
+        relational noun ('partners', 'countries') spelled out by a list of actors
+        after a dash or colon later in the sentence (wherever the parser hung it)."""
+        lemma = noun.lemma_.lower()
+        if noun.tag_ != "NNS" or not (lemma in self.m.relational or lemma in LIST_NOUNS):
+            return []
+        doc = self.m.doc
+        for i in range(noun.i + 1, self.span.end - 1):
+            if doc[i].text in ("--", "—", "–", ":") and doc[i + 1].pos_ in ("PROPN", "DET"):
+                first = doc[i + 1] if doc[i + 1].pos_ == "PROPN" else doc[i + 1].head
+                refs = list(self.m.resolve(first))
+                for c in first.conjuncts:
+                    refs += [r for r in self.m.resolve(c) if all(r.actor.id != o.actor.id for o in refs)]
+                return refs if len(refs) >= 2 else []
+        return []
 
     def remember_event(self, word: Token, subjects: list[Ref], negated: bool) -> None:
         if subjects and not negated:
@@ -872,6 +892,11 @@ class _SentenceRules:
                 for c in complement.children):
             base = "REJECT"  # "vowed to never recognize Israel": a standing refusal
             notes.append(f"{lemma} never -> REJECT")
+        if base == "AID" and lemma in ex.theme and used in ("into", "against") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ex.units for c in verb.children):
+            # "sent an armored division into Jordan": forces moved into another's land mobilize
+            base = "MOBILIZE"
+            notes.append(f"forces {used} -> MOBILIZE")
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
                              + ([used] if used else []) + ([noun.text] if noun_object and noun is not None else []))

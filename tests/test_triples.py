@@ -217,6 +217,18 @@ def test_a_protest_takes_its_party_from_its_purpose(extractor) -> None:
         "egypt", "PROTEST", "israel")
 
 
+def test_a_list_after_a_dash_spells_out_a_plural_noun(extractor) -> None:
+    found = triples(extractor, "Blinken thanked U.S. partners who helped in the talks -- Oman, Qatar, "
+                    "and Switzerland.")
+    for country in ("oman", "qatar", "switzerland"):
+        assert ("antony-blinken", "SUPPORT", country) in found, found
+
+
+def test_forces_sent_into_a_country_mobilize(extractor) -> None:
+    one(extractor, "Syria sent an armored division into Jordan.", "syria", "MOBILIZE", "jordan")
+    one(extractor, "Syria sent food aid to Jordan.", "syria", "AID", "jordan")
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
