@@ -5,7 +5,7 @@ File format (JSON), documented in seeds/gazetteer/README.md:
      {"id": "iran", "name": "Iran", "kind": "STATE", "country": "IRN",
       "aliases": ["Islamic Republic of Iran", "the Islamic Republic"],
       "demonyms": ["Iranian"], "capitals": ["Tehran"],
-      "members": [], "note": "..."}]}
+      "places": ["Khuzestan"], "members": [], "note": "..."}]}
 Only id, name and kind are required. A user file given with --gazetteer is
 merged over the built-in one: an entry with a known id replaces the fields it
 gives and adds its aliases; an entry with a new id is added.
@@ -66,7 +66,7 @@ def is_acronym(alias: str) -> bool:
 class SurfaceForm:
     text: str
     actor_id: str
-    how: str  # "name" | "alias" | "capital"
+    how: str  # "name" | "alias" | "capital" | "place"
     case_sensitive: bool
 
 
@@ -115,7 +115,7 @@ class Gazetteer:
             return
         merged = dict(old)
         for key, value in entry.items():
-            if key in ("aliases", "demonyms", "capitals", "members") and isinstance(value, list):
+            if key in _LIST_FIELDS and isinstance(value, list):
                 merged[key] = list(dict.fromkeys([*old.get(key, []), *value]))
             else:
                 merged[key] = value
@@ -127,6 +127,7 @@ class Gazetteer:
         self._demonyms: dict[str, str] = {}
         self._demonym_acronyms: dict[str, str] = {}  # "US" officials, never "us"
         self._capitals: dict[str, str] = {}
+        self._places: dict[str, str] = {}
         self._claims: dict[str, list[str]] = {}  # lookup key -> every actor giving it
         self.forms: list[SurfaceForm] = []
         self._form_set: set[SurfaceForm] = set()
@@ -146,6 +147,8 @@ class Gazetteer:
                 self._add_form(alias, actor_id, "name" if i == 0 else "alias")
             for capital in e.get("capitals", []):
                 self._add_form(capital, actor_id, "capital")
+            for place in e.get("places", []):
+                self._add_form(place, actor_id, "place")
             for demonym in e.get("demonyms", []):
                 claims = self._claims.setdefault("D:" + normalise(demonym), [])
                 if actor_id not in claims:
@@ -172,7 +175,11 @@ class Gazetteer:
         claims = self._claims.setdefault(("A:" if acronym else "N:") + key, [])
         if actor_id not in claims:
             claims.append(actor_id)
-        if acronym:
+        if how == "place":
+            # a region or city locates things in its state but names no actor:
+            # never returned by lookup()
+            self._places.setdefault(key, actor_id)
+        elif acronym:
             self._by_acronym.setdefault(key, actor_id)
         elif how == "capital":
             self._capitals.setdefault(key, actor_id)
@@ -208,6 +215,11 @@ class Gazetteer:
 
     def capital(self, word: str) -> Actor | None:
         actor_id = self._capitals.get(normalise(word))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def place(self, name: str) -> Actor | None:
+        """The state a region or city lies in ("Darfur" -> Sudan), or None."""
+        actor_id = self._places.get(normalise(name))
         return self.actors.get(actor_id) if actor_id else None
 
     def collisions(self) -> dict[str, list[str]]:
@@ -265,7 +277,7 @@ def _builtin_files() -> list[tuple[str, str]]:
         return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-_LIST_FIELDS = ("aliases", "demonyms", "capitals", "members")
+_LIST_FIELDS = ("aliases", "demonyms", "capitals", "places", "members")
 _ISO3 = re.compile(r"[A-Z]{3}")
 
 

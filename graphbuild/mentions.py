@@ -340,6 +340,8 @@ class SentenceMentions:
         lex = self.lex
         lower = token.text.lower()
         match = self.matches.get(token.i)
+        if match is not None and match.how == "place":
+            return []  # a region or city: it only places other words in its state
         if match is not None:
             if match.actor.kind == "PERSON":
                 self.memory.people.add(match.actor.id)
@@ -378,7 +380,7 @@ class SentenceMentions:
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
         if kind:
             if not countries and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
-                    and lemma not in ("group", "faction", "party", "movement", "union"):
+                    and lemma not in ("group", "faction", "party", "movement", "union", "organization", "organisation"):
                 # "Islamic fundamentalists continued their hunger strike ... Algerian President"
                 sole = self._sole_country()
                 state = self.f.gazetteer.by_country(sole) if sole else None

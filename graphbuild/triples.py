@@ -530,7 +530,9 @@ class _SentenceRules:
         if i <= self.span.start or self.m.doc[i].text != ",":
             return []
         match = self.m.matches.get(i - 1)
-        return [match] if match is not None else self.m.resolve(self.m.doc[i - 1])
+        if match is not None and match.how != "place":
+            return [match]
+        return self.m.resolve(self.m.doc[i - 1])
 
     def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset()) -> tuple[list[Ref], str]:  # type: ignore[assignment]
         by_prep: dict[str, list[Token]] = {}

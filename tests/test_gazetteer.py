@@ -89,9 +89,14 @@ def test_stable_ids_keep_their_kinds(gaz: Gazetteer) -> None:
 
 
 def test_no_id_is_defined_twice_across_builtin_files() -> None:
+    """An entry with a name defines an actor, once; an entry without one (the
+    places file) only adds to an actor defined in an earlier file."""
     seen: dict[str, str] = {}
     for name, text in _builtin_files():
         for entry in json.loads(text)["actors"]:
+            if "name" not in entry:
+                assert entry["id"] in seen and set(entry) <= {"id", "places", "note"}, (name, entry)
+                continue
             assert entry["id"] not in seen, f"{entry['id']} in {seen.get(entry['id'])} and {name}"
             seen[entry["id"]] = name
 
@@ -115,7 +120,7 @@ def test_no_name_points_to_two_actors(gaz: Gazetteer) -> None:
 def test_every_name_resolves_to_its_own_actor(gaz: Gazetteer) -> None:
     wrong = []
     for form in gaz.forms:
-        found = gaz.lookup(form.text)
+        found = gaz.place(form.text) if form.how == "place" else gaz.lookup(form.text)
         if found is None or found.id != form.actor_id:
             wrong.append((form.text, form.actor_id, found and found.id))
     assert not wrong, wrong[:20]
@@ -226,6 +231,16 @@ def test_named_dev_actors_are_known(gaz: Gazetteer) -> None:
 
 
 # -- the user's own gazetteer ------------------------------------------------
+
+
+def test_places_locate_in_their_state_but_name_no_actor(gaz: Gazetteer, tmp_path: Path) -> None:
+    assert gaz.place("Darfur").id == "sudan"  # type: ignore[union-attr]
+    assert gaz.place("northern ireland").id == "united-kingdom"  # type: ignore[union-attr]
+    assert gaz.lookup("Darfur") is None and gaz.lookup("Gaza") is None
+    assert gaz.place("Iran") is None
+    mine = Gazetteer.load([write(tmp_path, [{"id": "iran", "places": ["Zahedan"]}])])
+    assert mine.place("Zahedan").id == "iran"  # type: ignore[union-attr]
+    assert mine.lookup("Zahedan") is None
 
 
 def test_user_file_adds_alias_replaces_field_and_adds_actor(tmp_path: Path) -> None:

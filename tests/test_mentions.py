@@ -61,6 +61,14 @@ def test_people_by_trade_are_a_group_not_their_state(extractor) -> None:
     assert any(a == "algeria" for _w, a, _c in found), found
 
 
+def test_a_place_gives_its_state_to_what_it_modifies_or_locates(extractor) -> None:
+    found = resolved(extractor, "Darfur rebels attacked a police station.")[0]
+    assert [(w, c) for w, _a, c in found] == [("Darfur rebels", "SDN")], found
+    found = resolved(extractor, "An extremist organization in Northern Ireland was banned.")[0]
+    assert found and all(c == "GBR" for _w, _a, c in found), found  # not Ireland
+    assert ids(extractor, "Israeli jets struck Gaza.") == [{"israel"}]  # a place is no actor
+
+
 def test_apposition_names_the_actor(extractor) -> None:
     found = ids(extractor, "Iran lost its ally, Bashar al-Assad, in December.")[0]
     assert {"iran", "bashar-al-assad"} <= found
