@@ -7,6 +7,7 @@ spaCy objects never leave the NLP stages; everything here is plain data.
 from __future__ import annotations
 
 import hashlib
+from functools import cached_property
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,7 +126,7 @@ class Triple:
     confidence: float = 0.5
     evidence: str = ""  # which rule and cue produced it
 
-    @property
+    @cached_property  # a frozen dataclass without slots may cache in its __dict__
     def statement_id(self) -> str:
         """Stable id: the same triple from the same sentence is one statement."""
         key = "\x1f".join(

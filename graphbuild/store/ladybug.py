@@ -48,8 +48,10 @@ from graphbuild.store.rows import (
 SCHEMA_VERSION = 1
 # A writer checkpoints when its log passes this size. A checkpoint rewrites
 # every touched rel table (seconds on a large graph): at LadybugDB's default
-# it would run every ~12k statements and dominate a bulk load. Readers replay
-# at most this much log when they open beside a writer.
+# it would run every ~12k statements and dominate a bulk load. Larger values
+# move the cost to fewer, longer checkpoints (and to the one at close) without
+# a measured gain. Readers replay at most this much log when they open beside
+# a writer.
 CHECKPOINT_BYTES = 64 * 1024 * 1024
 
 
@@ -290,13 +292,20 @@ class EdgeSum:
 def csv_cell(value: Any) -> str:
     """One CSV field as LOAD FROM reads it back: an unquoted empty field is null,
     a quoted one a string (so "" stays an empty string)."""
+    kind = type(value)  # exact types first: this runs for every cell of a bulk load
+    if kind is str:
+        return '"' + value.replace('"', '""') + '"'
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)  # a float's repr reads back as the same float
     return '"' + str(value).replace('"', '""') + '"'
+
+
+def csv_line(values: Iterable[Any]) -> str:
+    return ",".join(map(csv_cell, values)) + "\n"
 
 
 def _internal_id(value: Any) -> str:
@@ -528,7 +537,7 @@ class LadybugStore:
             return
         path = f"{self._csv_folder()}/rows.csv"
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(",".join(csv_cell(row[c]) for c in columns) + "\n" for row in rows)
+            handle.writelines(csv_line([row[c] for c in columns]) for row in rows)
         header = ", ".join(f"{name} {kind}" for name, kind in columns.items())
         # the path is ours (checked in _csv_folder); LadybugDB takes no parameter there
         self._run(f"LOAD WITH HEADERS ({header}) FROM '{path}' {CSV_OPTIONS} {then}")
