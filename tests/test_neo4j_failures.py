@@ -77,10 +77,12 @@ def raw(request: pytest.FixtureRequest) -> Iterator[int]:
     server.close()
 
 
-def graphbuild(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def graphbuild(*args: str, stdin: str = "", env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[str]:
     """The command as a user runs it, in its own process (the driver's logging included)."""
+    settings = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "GRAPHBUILD_"))}
-    env.update(NEO4J_USERNAME="neo4j", NEO4J_PASSWORD=SECRET)
+    env.update(NEO4J_USERNAME="neo4j", NEO4J_PASSWORD=SECRET, **settings)
     return subprocess.run([sys.executable, "-m", "graphbuild", *args], input=stdin,
                           capture_output=True, text=True, env=env, cwd=REPO, timeout=300,
                           check=False)
@@ -124,6 +126,26 @@ def test_a_silent_server_times_out_within_the_connect_timeout(raw: int) -> None:
     assert time.monotonic() - started < 5  # the driver's own default would wait 60 s
     assert str(caught.value) == (f"cannot reach Neo4j at bolt://127.0.0.1:{raw}: "
                                  "no answer within 1 s")
+
+
+@pytest.mark.parametrize("raw", ["silent"], indirect=True)
+def test_the_connect_timeout_is_set_from_the_environment(raw: int) -> None:
+    started = time.monotonic()
+    done = graphbuild("stats", "--neo4j", f"bolt://127.0.0.1:{raw}",
+                      env={"GRAPHBUILD_NEO4J_CONNECT_TIMEOUT": "1.5"})
+    assert time.monotonic() - started < 12  # start-up plus 1.5 s, not the default 15 s
+    assert done.returncode == StoreError.exit_code
+    assert one_error_line(done) == (
+        f"Error: cannot reach Neo4j at bolt://127.0.0.1:{raw}: no answer within 1.5 s")
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-3", "inf"])
+def test_a_bad_timing_setting_is_one_line_exit_6(value: str) -> None:
+    done = graphbuild("stats", "--neo4j", "bolt://127.0.0.1:9",
+                      env={"GRAPHBUILD_NEO4J_RETRY_SECONDS": value})
+    assert done.returncode == StoreError.exit_code
+    assert one_error_line(done) == (
+        f"Error: GRAPHBUILD_NEO4J_RETRY_SECONDS={value!r}: expected a number of seconds above 0")
 
 
 # -- the stub server: transactions, retries, lost connections -----------------
