@@ -521,6 +521,8 @@ class SentenceMentions:
 
     def _uncurated(self, ent: Span, token: Token, countries: list[tuple[Actor, str]]) -> list[Ref]:
         label = ent.label_
+        if label == "PERSON" and len(ent) == 1 and len(ent.text) >= 3 and ent.text.isupper():
+            label = "ORG"  # "MASSOB", "SPLM": an acronym the small model took for a person
         if label == "NORP" and token.pos_ not in NOUNS:
             return []
         text = ent.text

@@ -111,8 +111,13 @@ def test_every_triple_explains_itself(extractor) -> None:
 def test_seed_article(extractor) -> None:
     found = triples(extractor, SEED.read_text(encoding="utf-8"))
     for expected in [("iran", "AID", "hezbollah"), ("iran", "AID", "bashar-al-assad"),
-                     ("iran", "CONSULT", "hts")]:
+                     ("hts", "AFFILIATED_WITH", "al-qaeda")]:
         assert expected in found, expected
+    # "the new Syrian leadership" is the Syrian state's leadership in any period: no fixed
+    # alias ties it to HTS (seeds/lexicon/extra_forms.json says why)
+    talks = [t for t in extractor.extract(Article(id="seed", text=SEED.read_text(encoding="utf-8")))
+             if t.object_text.endswith("new Syrian leadership")]
+    assert talks and all((t.relation, t.object.id) == ("CONSULT", "syria") for t in talks), talks
     assert ("bashar-al-assad", "ALLY_OF", "iran") in found or ("iran", "ALLY_OF", "bashar-al-assad") in found
 
 
