@@ -96,15 +96,12 @@ def not_stored(articles: Iterable[Article], store: Store, summary: IngestSummary
     for article in articles:
         if stop.set:
             return
-        if store.query(ARTICLE_STORED, {"id": article.id}):
+        if store.has_article(article.id):
             summary.present += 1
             if on_article is not None:
                 on_article(article, 0)
             continue
         yield article
-
-
-ARTICLE_STORED = "MATCH (r:Article {id: $id}) RETURN r.id AS id"
 
 
 class StopFlag:

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Self
 
-from graphbuild.pipeline import ARTICLE_STORED  # the one lookup the stub answers
+from graphbuild.store.neo4j import ARTICLE_STORED  # the one lookup the stub answers
 
 BOLT_MAGIC = b"\x60\x60\xb0\x17"
 BOLT_5_0 = b"\x00\x00\x00\x05"

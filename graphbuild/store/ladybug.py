@@ -644,6 +644,9 @@ class LadybugStore:
         return self._rows(EVIDENCE, {"source": source, "relation": relation,
                                      "target": target, "limit": int(limit)})
 
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._run(ARTICLE_FIND, {"id": article_id}))
+
     def stats(self) -> dict[str, int]:
         return {key: int(self._run(cypher)[0][0]) for key, cypher in COUNTS.items()}
 

@@ -54,6 +54,8 @@ ACTORS_MERGE = (
     "ON MATCH SET a += CASE WHEN row.curated THEN row ELSE {} END"
 )
 
+ARTICLE_STORED = "MATCH (r:Article {id: $id}) RETURN r.id AS id"
+
 
 def statements_merge(relation: str) -> str:
     """Statements of one relation type, and the aggregated edge for the new ones.
@@ -136,6 +138,7 @@ def statements() -> list[tuple[str, str, list[str]]]:
         ("actor_edges", ACTOR_EDGES, []),
         ("evidence", EVIDENCE, ["relation", "source", "target", "limit"]),
         ("counts", COUNTS, []),
+        ("article_stored", ARTICLE_STORED, ["id"]),
     ]
     found += [(f"statements_merge_{name}", cypher, ["rows", "article", "published"])
               for name, cypher in STATEMENTS_MERGE.items()]
@@ -403,6 +406,9 @@ class Neo4jStore:
                  limit: int = 3) -> list[dict[str, Any]]:
         return self._read(EVIDENCE, {"source": source, "relation": relation,
                                      "target": target, "limit": int(limit)})
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._read(ARTICLE_STORED, {"id": article_id}))
 
     def stats(self) -> dict[str, int]:
         row = self._read(COUNTS)[0]
