@@ -926,6 +926,10 @@ class _SentenceRules:
                 if cue is None or RELATIONS[cue.relation].score >= 0 or t.dep_ == "dobj" and t.head is verb:
                     continue
                 objects = self.noun_party(t, exclude)
+                if not objects:
+                    # "considering Iranian presence in Syria as a threat": the thing labelled
+                    objects = [r for d in verb.children if d.dep_ == "dobj" and d is not t
+                               for r in self.actors(d, deep=False) if r.actor.id not in exclude]
                 if objects:
                     self.consumed.update([t.i, *(c.i for c in verb.children if c.dep_ == "dobj")])
                     negated, hedged, _, _notes = self.qualifiers(verb, chain)
@@ -1219,6 +1223,13 @@ class _SentenceRules:
                 owners = self.actors(child)
             elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "with"):
                 owners = owners or self.actors(next((c for c in child.children if c.dep_ == "pobj"), None))
+        if not owners and noun.dep_ == "attr":
+            # "the PLO, of which Fatah was the dominant member": the relative 'of which'
+            # hangs on the copula
+            for prep in noun.head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    owners = self.actors(next((c for c in prep.children if c.dep_ == "pobj"
+                                               and c.tag_ in ("WDT", "WP")), None))
         if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO"):
             # "the hostility between Fatah and Hamas", "Iran and Russia are strategic allies"
             pair: list[Ref] = []

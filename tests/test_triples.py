@@ -234,6 +234,16 @@ def test_forces_sent_into_a_country_mobilize(extractor) -> None:
     one(extractor, "Syria sent food aid to Jordan.", "syria", "AID", "jordan")
 
 
+def test_labelling_anothers_conduct_a_threat_accuses_its_author(extractor) -> None:
+    one(extractor, "Jordan regards the Iranian presence in Syria as a threat to its security.",
+        "jordan", "ACCUSE", "iran")
+
+
+def test_of_which_member(extractor) -> None:
+    one(extractor, "Hamas joined the Axis of Resistance, of which Hezbollah is the leading member.",
+        "hezbollah", "MEMBER_OF", "axis-of-resistance")
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
