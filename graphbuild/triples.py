@@ -57,6 +57,8 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
                  "COALITION"}
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
+# "at the request of X": X asked the clause's subject to act
+BEHEST_NOUNS = {"request", "invitation", "behest", "urging", "insistence", "demand", "call"}
 # plural nouns a list of actors may spell out after a dash: "four countries -- A, B, C and D"
 LIST_NOUNS = {"country", "state", "nation", "government", "power", "mediator", "member", "party"}
 # verbs aimed at an act are aimed at its author: "condemned Israel's strikes", "protested the occupation by X"
@@ -1075,6 +1077,8 @@ class _SentenceRules:
                 modifiers.extend(r for r in refs if all(r.actor.id != o.actor.id for o in modifiers))
                 if refs and not how:
                     how = mod.dep_
+        if self.on_behalf(noun, cue):
+            return
         # "a withdrawal from X" leaves X; "an offer from X" is X's
         leaving = cue.relation == "RETREAT" and relation is None
         by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
@@ -1175,6 +1179,29 @@ class _SentenceRules:
         self.events.add(noun.i)
         if not mutual:
             self.remember_event(noun, subjects, negated or hedged)
+
+    def on_behalf(self, noun: Token, cue: Cue) -> bool:
+        """'Saudi Arabia intervened at the request of Hadi': X of 'at the request /
+        invitation / urging of X' asked the clause's subject to act."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "at" or noun.lemma_.lower() not in BEHEST_NOUNS:
+            return False
+        askers, _ = self.prep_objects(noun, ("of",))
+        if not askers:
+            return False
+        gov = noun.head.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            gov = gov.head  # "staged a military intervention in Yemen at the request of"
+        asked, _, chain = self.subject(gov)
+        asked = [r for r in asked if all(r.actor.id != a.actor.id for a in askers)]
+        if not asked:
+            return False
+        negated, hedged, _, notes = self.qualifiers(gov, chain)
+        self.add(askers, cue.relation, asked, f"at the {noun.text} of",
+                 f"noun:{cue.words}+at the {noun.lemma_.lower()} of -> {cue.relation} (lexicon "
+                 f"{cue.relation.lower()}.{cue.words})" + (f" [{', '.join(notes)}]" if notes else ""),
+                 0.65, negated, hedged)
+        self.events.add(noun.i)
+        return True
 
     def affiliation(self, noun: Token) -> None:
         """'Ali Vaez from the International Crisis Group' (a person of an organisation);

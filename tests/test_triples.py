@@ -244,6 +244,12 @@ def test_of_which_member(extractor) -> None:
         "hezbollah", "MEMBER_OF", "axis-of-resistance")
 
 
+def test_at_the_request_of(extractor) -> None:
+    """'at the request of X': X asked the clause's subject to act."""
+    found = triples(extractor, "Russia sent troops to Syria at the request of Bashar al-Assad.")
+    assert ("bashar-al-assad", "REQUEST", "russia") in found, found
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
