@@ -28,6 +28,7 @@ from graphbuild.records import Actor, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.store import open_store
 from graphbuild.store.ladybug import ARTICLE_COLUMNS, STATEMENT_COLUMNS
+from graphbuild.store.rows import statement_props
 
 
 @dataclass
@@ -46,14 +47,7 @@ def _cell(value: Any) -> Any:
 
 
 def _statement_row(triple: Triple) -> list[Any]:
-    values = {
-        "id": triple.statement_id, "relation": triple.relation, "predicate": triple.predicate,
-        "sentence": triple.sentence.text, "sentence_index": triple.sentence.index,
-        "start": triple.sentence.start, "end": triple.sentence.end,
-        "negated": triple.negated, "hedged": triple.hedged, "historical": triple.historical,
-        "score": float(triple.score), "confidence": float(triple.confidence),
-        "evidence": triple.evidence,
-    }
+    values = statement_props(triple)
     # the table's column order, whatever the store's schema says it is
     return [_cell(values[name]) for name in STATEMENT_COLUMNS]
 

@@ -34,7 +34,12 @@ from graphbuild.articles import read_articles
 from graphbuild.errors import TriplesError
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.records import (
-    Article, IngestSummary, ReadProblem, Triple, content_id, triple_from_json,
+    Article,
+    IngestSummary,
+    ReadProblem,
+    Triple,
+    content_id,
+    triple_from_json,
 )
 from graphbuild.relations import is_relation
 from graphbuild.store.protocol import AddResult, Store

@@ -7,8 +7,8 @@ spaCy objects never leave the NLP stages; everything here is plain data.
 from __future__ import annotations
 
 import hashlib
-from functools import cached_property
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 ACTOR_KINDS = (

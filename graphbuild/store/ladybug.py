@@ -39,6 +39,7 @@ from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
 from graphbuild.store.rows import (
     actor_props,
+    actor_rows,
     article_actors,
     batch_actors,
     checked_relation,
@@ -629,12 +630,7 @@ class LadybugStore:
         return self._rows(cypher, params, QueryError)
 
     def actors(self) -> list[dict[str, Any]]:
-        rows = self._rows(ACTORS)
-        for row in rows:
-            row["aliases"] = row["aliases"] or []
-            row["members"] = row["members"] or []
-            row["curated"] = bool(row["curated"])
-        return rows
+        return actor_rows(self._rows(ACTORS))
 
     def actor_edges(self) -> list[dict[str, Any]]:
         return self._rows(ACTOR_EDGES)

@@ -33,7 +33,13 @@ from graphbuild.errors import QueryError, StoreError
 from graphbuild.records import Actor, Article, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
-from graphbuild.store.rows import actor_props, article_actors, checked_relation, statement_props
+from graphbuild.store.rows import (
+    actor_props,
+    actor_rows,
+    article_actors,
+    checked_relation,
+    statement_props,
+)
 
 # The driver logs each retry and each dropped connection at WARNING or ERROR.
 # With no handler anywhere Python would print those to stderr beside our one-line
@@ -392,12 +398,7 @@ class Neo4jStore:
         return [dict(zip(keys, (plain(v) for v in record))) for record in result]
 
     def actors(self) -> list[dict[str, Any]]:
-        rows = self._read(ACTORS)
-        for row in rows:
-            row["aliases"] = row["aliases"] or []
-            row["members"] = row["members"] or []
-            row["curated"] = bool(row["curated"])
-        return rows
+        return actor_rows(self._read(ACTORS))
 
     def actor_edges(self) -> list[dict[str, Any]]:
         return self._read(ACTOR_EDGES)

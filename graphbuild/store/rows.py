@@ -28,6 +28,15 @@ def actor_props(actor: Actor) -> dict[str, Any]:
     }
 
 
+def actor_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored actors as plain rows: missing lists empty, curated a bool."""
+    for row in rows:
+        row["aliases"] = row["aliases"] or []
+        row["members"] = row["members"] or []
+        row["curated"] = bool(row["curated"])
+    return rows
+
+
 def checked_relation(article: Article, triple: Triple) -> str:
     """The vocabulary's own spelling of the triple's relation (used as a Cypher type)."""
     if triple.relation not in RELATIONS:
