@@ -27,6 +27,8 @@ NOUNS = {"NOUN", "PROPN"}
 # NER labels that name actors; GPE/LOC that the gazetteer lacks are places, not actors
 NER_KINDS = {"PERSON": "PERSON", "ORG": "OTHER", "NORP": "OTHER"}
 PERSON_KINDS = {"PERSON"}
+# participles that place a group: "a group based in Trinidad", "rebels operating in Macedonia"
+LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "fight"}
 GROUP_KINDS = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "OTHER", "MEDIA", "MILITARY",
                "GOVERNMENT", "IGO"}
 
@@ -561,7 +563,9 @@ class SentenceMentions:
         ("Iranian", "U.S."), a possessor ("Iran's"), or (`located`) "of/in <country>"."""
         out: list[tuple[Actor, str]] = []
         mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-        places = [t for prep in (token.rights if located else ())
+        # "rebels in X"; "a group based in X", "guerrillas operating in X"
+        heads = [token, *(a for a in token.rights if a.dep_ == "acl" and a.lemma_.lower() in LOCATING)]
+        places = [t for head in (heads if located else ()) for prep in head.rights
                   if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across")
                   for t in prep.children if t.dep_ == "pobj"]
         # "Iranian forces in Syria" belong to Iran: a place counts only without a nationality

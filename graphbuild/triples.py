@@ -996,8 +996,12 @@ class _SentenceRules:
 
     def light_noun(self, verb: Token) -> Token | None:
         for child in verb.children:
-            if child.dep_ in ("dobj", "attr") and self.noun_cue(child):
-                return child
+            if child.dep_ in ("dobj", "attr"):
+                # "launched artillery, mortar, and rocket fire against X": the cue may be a conjunct
+                conjuncts = child.conjuncts if verb.lemma_.lower() in self.ex.light else ()
+                for noun in (child, *conjuncts):
+                    if self.noun_cue(noun):
+                        return noun
         return None
 
     def adjective(self, adj: Token) -> None:

@@ -69,6 +69,13 @@ def test_a_place_gives_its_state_to_what_it_modifies_or_locates(extractor) -> No
     assert ids(extractor, "Israeli jets struck Gaza.") == [{"israel"}]  # a place is no actor
 
 
+def test_a_group_based_somewhere_is_based_there(extractor) -> None:
+    found = resolved(extractor, "A militant group based in Trinidad made threats.")[0]
+    assert found and found[0][2] == "TTO", found
+    found = resolved(extractor, "The Khmer Rouge fought Kampuchean forces.")[0]
+    assert any(c == "KHM" for _w, _a, c in found), found
+
+
 def test_apposition_names_the_actor(extractor) -> None:
     found = ids(extractor, "Iran lost its ally, Bashar al-Assad, in December.")[0]
     assert {"iran", "bashar-al-assad"} <= found

@@ -250,6 +250,11 @@ def test_at_the_request_of(extractor) -> None:
     assert ("bashar-al-assad", "REQUEST", "russia") in found, found
 
 
+def test_a_light_verbs_event_noun_may_be_a_conjunct(extractor) -> None:
+    one(extractor, "Turkish forces launched artillery and rocket fire against Kurdish militia positions "
+        "in Syria.", "turkish-armed-forces", "ASSAULT", "syria")
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
