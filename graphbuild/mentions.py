@@ -286,8 +286,9 @@ class SentenceMentions:
                     continue
                 refs = self.resolve(token)
                 for ref in refs:
-                    if ref.how in ("pronoun", "description") or ref.actor.kind == "OTHER" and not ref.actor.curated:
-                        continue
+                    if ref.how in ("pronoun", "description") or (
+                            ref.actor.kind == "OTHER" and not ref.actor.curated and ref.how != "group"):
+                        continue  # named groups ("French farmers") are antecedents, NER debris is not
                     self.memory.add(ref.actor, self.index, self._is_subject(token))
                     if ref.actor.kind == "PERSON" and ref.how in ("name", "alias"):
                         self.memory.people.add(ref.actor.id)

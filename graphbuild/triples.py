@@ -57,6 +57,7 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
                  "COALITION"}
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
+ARRIVALS = {"arrive", "land", "reach"}
 # "at the request of X": X asked the clause's subject to act
 BEHEST_NOUNS = {"request", "invitation", "behest", "urging", "insistence", "demand", "call"}
 # plural nouns a list of actors may spell out after a dash: "four countries -- A, B, C and D"
@@ -318,8 +319,9 @@ class _SentenceRules:
                 continue
             refs = self.m.resolve(t)
             if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs) \
-                    and t.lemma_.lower() not in self.ex.conduct:
-                # "the Syrian civil war" is an event, not Syria; "the Israeli occupation" is Israel's
+                    and t.lemma_.lower() not in self.ex.conduct and t.lemma_.lower() not in self.ex.units:
+                # "the Syrian civil war" is an event, not Syria; "the Israeli occupation" is
+                # Israel's, and "NATO troops" are NATO's ("troops" is an event word: "sent troops")
                 refs = []
             if not refs:
                 refs = self.event_anaphor(t) or self.listed_after_dash(t)
@@ -472,7 +474,7 @@ class _SentenceRules:
     def event_agent(self, noun: Token) -> list[Ref]:
         """'Recent US Predator attacks have killed ...': an event noun as subject
         stands for its agent."""
-        if not self.noun_cue(noun):
+        if not self.noun_cue(noun) and noun.lemma_.lower() not in self.ex.forces:
             return []
         for mod in noun.lefts:
             if mod.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -481,6 +483,11 @@ class _SentenceRules:
                 if refs:
                     return refs
         refs, _ = self.prep_objects(noun, ("by",))
+        cue = self.noun_cue(noun)
+        if not refs and (cue is not None and cue.relation in ("MOBILIZE", "RETREAT")
+                         or noun.lemma_.lower() in self.ex.forces):
+            # "the first deployment of NATO troops arrived": a movement's 'of' is who moves
+            refs, _ = self.prep_objects(noun, ("of",))
         return refs
 
     @staticmethod
@@ -896,6 +903,15 @@ class _SentenceRules:
                 for c in complement.children):
             base = "REJECT"  # "vowed to never recognize Israel": a standing refusal
             notes.append(f"{lemma} never -> REJECT")
+        if base == "CONSULT" and lemma in ARRIVALS:
+            # troops arriving are deployed there: peacekeepers aid, other forces mobilize
+            moving = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+                      if t.lemma_.lower() in ex.forces or t.lemma_.lower() in ex.units]
+            if moving:
+                peace = any(t.lower_.startswith("peacekeep") for c in verb.children if c.dep_ == "nsubj"
+                            for t in c.subtree)
+                base = "AID" if peace else "MOBILIZE"
+                notes.append(f"forces {lemma} -> {base}")
         if base == "AID" and lemma in ex.theme and used in ("into", "against") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.units for c in verb.children):
             # "sent an armored division into Jordan": forces moved into another's land mobilize

@@ -255,6 +255,20 @@ def test_a_light_verbs_event_noun_may_be_a_conjunct(extractor) -> None:
         "in Syria.", "turkish-armed-forces", "ASSAULT", "syria")
 
 
+def test_troops_arriving_are_deployed(extractor) -> None:
+    """A force's arrival is its deployment: peacekeepers aid, other troops mobilize;
+    'the deployment of NATO troops' as a subject is NATO."""
+    one(extractor, "The first deployment of NATO peacekeeping troops arrived in Bosnia.",
+        "nato", "AID", "bosnia-and-herzegovina")
+    one(extractor, "Russian troops arrived in Belarus on Monday.", "russian-armed-forces", "MOBILIZE", "belarus")
+    one(extractor, "The Iranian foreign minister arrived in Moscow.", "iran", "CONSULT", "russia")
+
+
+def test_a_named_groups_pronoun(extractor) -> None:
+    one(extractor, "Radical French farmers said they would blockade Paris.",
+        "radical-french-farmers", "THREATEN", "france")
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
