@@ -402,10 +402,12 @@ class _SentenceRules:
                 agents = self.actors(child, role="subj") or self.event_agent(child)
             elif child.dep_ == "nsubjpass" and not patients:
                 patients = self.actors(child)  # the patient phrase: "a camp for Congolese refugees"
-            elif child.dep_ == "agent":
+            elif child.dep_ == "agent" and not agents:  # an active verb's "agent" is a misparse
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         agents = self.actors(pobj, role="subj")
+        if patients and not agents and any(c.dep_ == "auxpass" for c in verb.children):
+            agents = self.stray_agent(verb)
         if verb.tag_ == "VBN" and agents and not patients and verb.dep_ in ("ROOT", "conj") and not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children) and \
                 verb.lemma_.lower() in self.ex.coercion_in_place:
@@ -463,6 +465,23 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def stray_agent(self, passive: Token) -> list[Ref]:
+        """'Hadi, who had been ousted from the capital in 2014 by Houthi insurgents':
+        the parser may hang the 'by' phrase on an active verb, which cannot have one,
+        or on a noun before the passive; it belongs to the last passive before it."""
+        doc = self.m.doc
+        for i in range(passive.i + 1, self.span.end):
+            token = doc[i]
+            if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+                return []  # another passive comes first: the phrase may be its own
+            misplaced = token.dep_ == "agent" or (
+                token.dep_ == "prep" and token.lower_ == "by" and token.head.i < passive.i)
+            if misplaced and token.head.tag_ != "VBN" and not any(
+                    c.dep_ == "auxpass" for c in token.head.children):
+                return [r for p in token.children if p.dep_ == "pobj"
+                        for r in self.actors(p, role="subj")]
+        return []
 
     def modifier_actors(self, mod: Token) -> list[Ref]:
         """The actor a modifier word names, demonyms included ("Israeli strikes")."""

@@ -269,6 +269,17 @@ def test_a_named_groups_pronoun(extractor) -> None:
         "radical-french-farmers", "THREATEN", "france")
 
 
+def test_a_passives_by_phrase_hung_elsewhere(extractor) -> None:
+    """The parser may hang a relative clause's 'by' phrase on the main verb or a noun;
+    an active verb takes no 'by' agent, so it goes back to the passive."""
+    text = ("Saudi Arabia intervened at the request of Abdrabbuh Mansur Hadi, who had been ousted "
+            "from the capital in September 2014 by Houthi insurgents.")
+    found = triples(extractor, text)
+    assert ("houthis", "ASSAULT", "abdrabbuh-mansur-hadi") in found, found
+    assert ("abdrabbuh-mansur-hadi", "REQUEST", "saudi-arabia") in found, found
+    assert not any(s == "houthis" and o == "saudi-arabia" for s, _r, o in found), found
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
