@@ -379,6 +379,10 @@ class SentenceMentions:
         if lemma in lex.state_roles or lower in lex.state_roles:
             if countries:
                 return [self._ref(a, token, how, 0.9) for a, how in countries]
+            if any(c.dep_ == "compound" and c.lower_ == "coalition" for c in token.lefts):
+                # "coalition forces", "coalition aircraft": the coalition the story is about
+                actor = self.memory.antecedent({"COALITION"}, self.index, set(), window=8)
+                return [self._ref(actor, token, "description", 0.6)] if actor is not None else []
             return []
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
         if kind:

@@ -280,6 +280,17 @@ def test_a_passives_by_phrase_hung_elsewhere(extractor) -> None:
     assert not any(s == "houthis" and o == "saudi-arabia" for s, _r, o in found), found
 
 
+def test_opening_bases_to_coalition_forces(extractor) -> None:
+    """'coalition forces' are the coalition the story is about; opening airspace or
+    bases to another's forces cooperates with it."""
+    text = ("The Saudi-led coalition began air strikes in Yemen. "
+            "Sudan and Egypt opened their airspace and ports to coalition forces.")
+    found = triples(extractor, text)
+    for country in ("sudan", "egypt"):
+        assert (country, "COOPERATE", "saudi-led-coalition") in found, found
+    assert not any(s == "sudan" and o == "egypt" for s, _r, o in found), found
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
