@@ -291,6 +291,10 @@ def test_opening_bases_to_coalition_forces(extractor) -> None:
     assert not any(s == "sudan" and o == "egypt" for s, _r, o in found), found
 
 
+def test_forcing_out_expels(extractor) -> None:
+    one(extractor, "Israel forced UNRWA out of the country.", "israel", "SANCTION", "unrwa")
+
+
 def test_giving_in_to_demands_concedes(extractor) -> None:
     one(extractor, "The Kenyan government accepted demands from Somali rebels.",
         "kenya", "CONCEDE", "somali-rebels")
