@@ -968,7 +968,10 @@ class _SentenceRules:
                     objects = [r for d in verb.children if d.dep_ == "dobj" and d is not t
                                for r in self.actors(d, deep=False) if r.actor.id not in exclude]
                 if objects:
-                    self.consumed.update([t.i, *(c.i for c in verb.children if c.dep_ == "dobj")])
+                    # the labelled act itself stays an event: condemning the Houthis' detention
+                    # of X presupposes that they detained X
+                    self.consumed.update(c.i for c in verb.children if c.dep_ == "dobj" and c is not t
+                                         and not self.noun_cue(c))
                     negated, hedged, _, _notes = self.qualifiers(verb, chain)
                     self.add(agents, "ACCUSE", objects, f"{verb.text} ... {t.text}",
                              f"label:{verb.lemma_.lower()}+{cue.words} -> ACCUSE (lexicon "
@@ -1135,7 +1138,8 @@ class _SentenceRules:
             how = f"light:{light.lemma_.lower()}"
         if not subjects and frame.dep_ in ("dobj", "attr", "nsubjpass") and frame.head.pos_ in ("VERB", "AUX"):
             gov = frame.head
-            if gov.lemma_.lower() in self.ex.light or gov.lemma_.lower() in self.ex.governing:
+            if (gov.lemma_.lower() in self.ex.light or gov.lemma_.lower() in self.ex.governing) \
+                    and gov.lemma_.lower() not in self.ex.labels:  # who condemns an attack did not attack
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov

@@ -291,6 +291,14 @@ def test_opening_bases_to_coalition_forces(extractor) -> None:
     assert not any(s == "sudan" and o == "egypt" for s, _r, o in found), found
 
 
+def test_condemning_an_act_presupposes_it_but_is_not_it(extractor) -> None:
+    found = triples(extractor, "Qatar condemned Israel's detention of Lebanese fishermen.")
+    assert ("qatar", "ACCUSE", "israel") in found, found
+    assert any(s == "israel" and r == "COERCE" for s, r, _o in found), found
+    found = triples(extractor, "Iran condemned the attacks on Syria.")
+    assert not any(s == "iran" and r == "ASSAULT" for s, r, _o in found), found
+
+
 def test_forcing_out_expels(extractor) -> None:
     one(extractor, "Israel forced UNRWA out of the country.", "israel", "SANCTION", "unrwa")
 
