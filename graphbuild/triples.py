@@ -58,6 +58,8 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
 ARRIVALS = {"arrive", "land", "reach"}
+# participles naming who holds a thing: "the compound used by X", "bases belonging to Y"
+HOLDING = {"use", "own", "operate", "run", "hold", "control", "belong", "occupy", "man"}
 # "at the request of X": X asked the clause's subject to act
 BEHEST_NOUNS = {"request", "invitation", "behest", "urging", "insistence", "demand", "call"}
 # plural nouns a list of actors may spell out after a dash: "four countries -- A, B, C and D"
@@ -389,6 +391,15 @@ class _SentenceRules:
                             return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.85)
                                     for r in refs] + [
                                 r for c in pobj.conjuncts for r in self.m.resolve(c)]
+        # "the compound used by the U.S. Embassy", "bases belonging to Iran": its holder
+        for acl in token.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in HOLDING:
+                for agent in acl.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "to"):
+                        refs = [r for p in agent.children if p.dep_ == "pobj" for r in self.m.resolve(p)]
+                        if refs:
+                            return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.8)
+                                    for r in refs]
         return []
 
     def subject(self, verb: Token, depth: int = 0) -> tuple[list[Ref], list[Ref], list[Token]]:

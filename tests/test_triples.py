@@ -299,6 +299,11 @@ def test_condemning_an_act_presupposes_it_but_is_not_it(extractor) -> None:
     assert not any(s == "iran" and r == "ASSAULT" for s, r, _o in found), found
 
 
+def test_a_thing_held_by_an_actor_is_that_actors(extractor) -> None:
+    one(extractor, "Hezbollah fighters attacked a base used by the Lebanese army.", "hezbollah", "ASSAULT",
+        "lebanese-armed-forces")
+
+
 def test_forcing_out_expels(extractor) -> None:
     one(extractor, "Israel forced UNRWA out of the country.", "israel", "SANCTION", "unrwa")
 
