@@ -573,8 +573,10 @@ class SentenceMentions:
         places = [t for head in (heads if located else ()) for prep in head.rights
                   if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across")
                   for t in prep.children if t.dep_ == "pobj"]
-        # "Iranian forces in Syria" belong to Iran: a place counts only without a nationality
-        for group in (mods, places):
+        # "Iranian forces in Syria" belong to Iran: a place counts only without a nationality,
+        # unless the nationality is an ethnicity ("ethnic Albanian guerrillas in Macedonia")
+        ethnic = any(t.lower_ == "ethnic" for m in mods for t in (m, *m.lefts))
+        for group in ((places, mods) if ethnic else (mods, places)):
             for mod in group:
                 for m in [mod, *self._conjuncts(mod)]:
                     found = self._modifier_actor(m)

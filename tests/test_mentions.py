@@ -69,6 +69,13 @@ def test_a_place_gives_its_state_to_what_it_modifies_or_locates(extractor) -> No
     assert ids(extractor, "Israeli jets struck Gaza.") == [{"israel"}]  # a place is no actor
 
 
+def test_an_ethnic_group_is_based_where_it_lives(extractor) -> None:
+    found = resolved(extractor, "Ethnic Albanian guerrillas operating in Macedonia fired on police.")[0]
+    assert found and found[0][2] == "MKD", found
+    found = resolved(extractor, "Albanian guerrillas in Macedonia fired on police.")[0]
+    assert found and found[0][2] == "ALB", found  # a nationality, not an ethnicity: still theirs
+
+
 def test_a_group_based_somewhere_is_based_there(extractor) -> None:
     found = resolved(extractor, "A militant group based in Trinidad made threats.")[0]
     assert found and found[0][2] == "TTO", found
