@@ -399,12 +399,7 @@ class SentenceMentions:
                     if actor.kind != "STATE":  # "Hezbollah fighters" are Hezbollah
                         out.append(self._ref(actor, token, how, 0.85))
                         continue
-                    name = f"{actor.name} {token.text}" if how != "demonym" else \
-                        self.doc[self._np_start(token):token.i + 1].text
-                    group = self.f.gazetteer.uncurated(name, kind)
-                    group = Actor(group.id, group.name, kind, actor.country, group.aliases,
-                                  curated=False)
-                    out.append(self._ref(group, token, "group", 0.7))
+                    out.append(self.group(actor, token, how, kind))
                 return out
             return []
         demonym = self.demonyms.get(token.i)
@@ -421,6 +416,15 @@ class SentenceMentions:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state
             return [self._ref(a, token, how, 0.6) for a, how in countries]
         return []
+
+    def group(self, state: Actor, token: Token, how: str, kind: str = "OTHER") -> Ref:
+        """People of a state named by what they are ("French farmers", "its own people"):
+        an uncurated group based in that state, not the state itself."""
+        name = f"{state.name} {token.text}" if how != "demonym" else \
+            self.doc[self._np_start(token):token.i + 1].text
+        base = self.f.gazetteer.uncurated(name, kind)
+        actor = Actor(base.id, base.name, kind, state.country, base.aliases, curated=False)
+        return self._ref(actor, token, "group", 0.7)
 
     def _ethnic_community(self, token: Token, demonym: Actor) -> list[Ref]:
         """'ethnic Albanians', 'the Albanians of southern Serbia': a people living in

@@ -27,7 +27,7 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.mentions import ArticleMemory, MentionFinder, Ref, SentenceMentions, entity_index
 from graphbuild.nlp import load_model, model_name, read_lexicon
-from graphbuild.records import Article, Mention, Sentence, Triple
+from graphbuild.records import Actor, Article, Mention, Sentence, Triple
 from graphbuild.relations import RELATIONS
 from graphbuild.sentences import chunks, sentences, spacy_safe
 
@@ -168,6 +168,7 @@ class Extractor:
         self.conduct = lex.words("conduct_nouns")
         self.participation = lex.words("participation_verbs")
         self.units = lex.words("military_units")
+        self.populations = lex.words("populations")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -560,6 +561,51 @@ class _SentenceRules:
                          and c.lower_ not in CIRCUMSTANCE)
         return []
 
+    def own_people(self, ref: Ref) -> Ref | None:
+        """'Syria killed its own people': a state's population named as the party of the
+        state's own act is a group of that state, so the domestic event is kept."""
+        head = self.m.doc[ref.end - 1]
+        if ref.actor.kind != "STATE" or ref.how not in ("pronoun", "demonym", "modifier") or not (
+                head.lemma_.lower() in self.ex.populations or head.lower_ in self.ex.populations):
+            return None
+        group = self.m.group(ref.actor, head, ref.how)
+        return Ref(group.actor, group.start, group.end, group.text, "own people", group.confidence)
+
+    def place_party(self, heads: list[Token], subjects: list[Ref], near: bool = True) -> tuple[list[Ref], str]:
+        """Last resort for an event with an agent and no actor party: a region or city of
+        the event's own phrase ('shelled Idlib', 'lifted the curfew in Darfur'). Acting on
+        a place of another state acts on that state; a place of the agent's own state is
+        the party itself, as a place actor of that state (never the state: no self-loop).
+        Without `near` only the heads' own prepositional objects count."""
+        doc = self.m.doc
+        place = None
+        for head in heads:
+            queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
+                     and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
+                     and (near or c.dep_ == "prep")]
+            seen = 0
+            while queue and seen < 40 and place is None:
+                token = queue.pop(0)
+                seen += 1
+                match = self.m.matches.get(token.i)
+                if match is not None and match.how == "place":
+                    place = match
+                    break
+                if near or token.dep_ == "prep":
+                    queue.extend(c for c in token.children if c.dep_ not in CLAUSAL
+                                 and c.lower_ not in CIRCUMSTANCE and (near or c.dep_ == "pobj"))
+            if place is not None:
+                break
+        if place is None:
+            return [], ""
+        state = place.actor
+        text = doc[place.start:place.end].text
+        if any(r.actor.country == state.country for r in subjects):
+            base = self.ex.gazetteer.uncurated(text, "OTHER")
+            actor = Actor(base.id, base.name, "OTHER", state.country, base.aliases, curated=False)
+            return [Ref(actor, place.start, place.end, text, "place", 0.6)], f"place:{text} at home"
+        return [Ref(state, place.start, place.end, text, "place", 0.6)], f"place:{text} -> {state.name}"
+
     def before_comma(self, verb: Token) -> list[Ref]:
         """The actor named just before ', (previously) affiliated with ...' when the
         parser hung the participle on a bigger phrase."""
@@ -595,7 +641,7 @@ class _SentenceRules:
             out = []
             for r in refs:
                 if r.actor.id in exclude:
-                    r = self.m.rebind(r, exclude)  # type: ignore[assignment]
+                    r = self.own_people(r) or self.m.rebind(r, exclude)  # type: ignore[assignment]
                 if r is not None:
                     out.append(r)
             return out
@@ -853,6 +899,7 @@ class _SentenceRules:
         governs = complement is not None and lemma in ex.governing
         agreement = self.cue_noun(verb, words)
         moved: list[Ref] = []
+        place_note = ""
         if agreement is not None:
             # "withdrew the US from the nuclear agreement with Iran": the agreement's party;
             # the actor moved out of it leaves it too
@@ -924,9 +971,15 @@ class _SentenceRules:
             objs = self.nearby_party(verb, {r.actor.id for r in subjects})
             if objs:
                 used = "near"
+            else:
+                objs, place_note = self.place_party([verb], subjects)
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
+        if place_note:
+            notes.append(place_note)
+        if any(r.how == "own people" for r in objs):
+            notes.append("own people")
         base = cue.relation
         if complement is not None and governs and lemma in COMMITMENTS and any(
                 c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ex.negations)
@@ -1203,6 +1256,13 @@ class _SentenceRules:
         if subjects and not objects and light is not None and not (
                 len(subjects) > 1 and (noun.lemma_.lower() in self.ex.mutual)):
             objects = self.nearby_party(noun, exclude) or self.nearby_party(light, exclude)
+        place_note = ""
+        if subjects and not objects and not (len(subjects) > 1 and noun.lemma_.lower() in self.ex.mutual) and (
+                light is None or light.lemma_.lower() in self.ex.light or light.lemma_.lower() in self.ex.reversal):
+            # "lifted the state of emergency in Darfur", "Israeli strikes on Idlib"; not a verb
+            # of its own ("exercised control of Gaza" holds it, it is no event on it)
+            objects, place_note = self.place_party([noun, light] if light is not None else [noun],
+                                                   subjects, near=light is not None)
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
@@ -1221,6 +1281,8 @@ class _SentenceRules:
         if not subjects or (not objects and not mutual):
             return
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
+        if place_note:
+            notes.append(place_note)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         base_relation = relation or cue.relation
