@@ -29,6 +29,8 @@ NER_KINDS = {"PERSON": "PERSON", "ORG": "OTHER", "NORP": "OTHER"}
 PERSON_KINDS = {"PERSON"}
 # participles that place a group: "a group based in Trinidad", "rebels operating in Macedonia"
 LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "fight"}
+# actors that act for their state: their country is the sentence's when it names no state
+STATE_BOUND = {"PERSON", "GOVERNMENT", "MILITARY"}
 GROUP_KINDS = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "OTHER", "MEDIA", "MILITARY",
                "GOVERNMENT", "IGO"}
 
@@ -509,6 +511,13 @@ class SentenceMentions:
                                            or self.doc[i].head.ent_type_ == "PERSON"))}
         found.discard(None)
         found.discard(exclude)
+        if not found:
+            # no state named: the state of the officials and bodies the sentence does name
+            # ("Bouteflika is prepared to lift the ban on <party>": a party of Algeria)
+            found = {m.actor.country for m in self.matches.values()
+                     if self.sent.start <= m.start < self.sent.end and m.how != "place"
+                     and m.actor.kind in STATE_BOUND and m.actor.country}
+            found.discard(exclude)
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
