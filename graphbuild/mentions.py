@@ -203,6 +203,9 @@ class MentionFinder:
         if any(a.kind == "IGO" for a in owners):
             return "IGO"  # "the U.N. war crimes court"
         words = [t.lower_ for t in ent]
+        head = ent.root.head
+        if head.i >= ent.end and head.i <= ent.end + 1 and head.pos_ == "NOUN":
+            words.append(head.lower_)  # "the Umma party", "the Wafd movement": the noun it names
         for kind in ("IGO", "MEDIA", "ARMED_GROUP", "POLITICAL_PARTY", "NGO"):
             if any(w in self.org_heads[kind] for w in words[-2:] if kind != "IGO") or (
                     kind == "IGO" and any(w in self.org_heads[kind] for w in words)):
