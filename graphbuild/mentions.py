@@ -406,7 +406,17 @@ class SentenceMentions:
                         continue
                     out.append(self.group(actor, token, how, kind))
                 return out
-            return []
+            names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                     and c.i not in self.matches and c.i not in self.demonyms]
+            if not names:
+                return []
+            # "the Wafd party", "Karen guerrillas": a group named by a word the gazetteer lacks,
+            # of the one state the sentence is about
+            text = self.doc[names[0].left_edge.i:token.i + 1].text
+            base = self.f.gazetteer.uncurated(text, kind)
+            actor = Actor(base.id, base.name, kind, self._sole_country(), base.aliases, curated=False)
+            return [self._ref(actor, token, "group", 0.6, names[0].left_edge.i, token.i + 1)]
+
         demonym = self.demonyms.get(token.i)
         if demonym is not None and token.pos_ in NOUNS and token.dep_ not in ("amod", "compound", "nmod"):
             community = self._ethnic_community(token, demonym)
@@ -677,6 +687,8 @@ class SentenceMentions:
             return None
         if any(t.dep_ == "prep" and t.lower_ in ("of", "in") for t in token.rights):
             return None
+        if any(t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN" for t in token.lefts):
+            return None  # "the Wafd party" names a party, it does not point back to one
         phrase = " ".join([*(d for d in dets if d in ("two", "both")), lemma])
         plural_phrase = " ".join([*(d for d in dets if d in ("two", "both")), token.lower_])
         if phrase in self.lex.desc_pair or plural_phrase in self.lex.desc_pair:

@@ -169,6 +169,7 @@ class Extractor:
         self.participation = lex.words("participation_verbs")
         self.units = lex.words("military_units")
         self.populations = lex.words("populations")
+        self.place_nouns = lex.words("place_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -571,6 +572,31 @@ class _SentenceRules:
         group = self.m.group(ref.actor, head, ref.how)
         return Ref(group.actor, group.start, group.end, group.text, "own people", group.confidence)
 
+    def home_place(self, ref: Ref, subjects: list[Ref] | None) -> Ref | None:
+        """'Syrian forces shelled the town of X': a part of a state ('the city of Mosul',
+        'the Syrian town of X') named as the party of an act by that state's own actors
+        (`subjects`; None: the state itself acts) is a place actor of the state."""
+        if ref.actor.kind != "STATE" or ref.how not in ("modifier", "demonym", "place"):
+            return None
+        if subjects is not None and not any(s.actor.country == ref.actor.country for s in subjects):
+            return None
+        doc = self.m.doc
+        head = doc[ref.end - 1]
+        if not (head.lemma_.lower() in self.ex.place_nouns or head.lower_ in self.ex.place_nouns):
+            return None
+        named = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        named += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        # only a named place: "no Iraqi governorate" stays the state
+        words = doc[named[0].left_edge.i:named[0].i + 1] if named else doc[ref.start:ref.end]
+        known = next((m for t in words if (m := self.m.matches.get(t.i)) is not None and m.how == "place"), None)
+        if known is None and not named:
+            return None
+        text = doc[known.start:known.end].text if known is not None else words.text  # "Abyan province": Abyan
+        base = self.ex.gazetteer.uncurated(text, "OTHER")
+        actor = Actor(base.id, base.name, "OTHER", ref.actor.country, base.aliases, curated=False)
+        return Ref(actor, ref.start, ref.end, ref.text, "home place", ref.confidence)
+
     def place_party(self, heads: list[Token], subjects: list[Ref], near: bool = True) -> tuple[list[Ref], str]:
         """Last resort for an event with an agent and no actor party: a region or city of
         the event's own phrase ('shelled Idlib', 'lifted the curfew in Darfur'). Acting on
@@ -641,7 +667,8 @@ class _SentenceRules:
             out = []
             for r in refs:
                 if r.actor.id in exclude:
-                    r = self.own_people(r) or self.m.rebind(r, exclude)  # type: ignore[assignment]
+                    r = self.own_people(r) or self.home_place(r, None) or self.m.rebind(  # type: ignore[assignment]
+                        r, exclude)
                 if r is not None:
                     out.append(r)
             return out
@@ -976,10 +1003,12 @@ class _SentenceRules:
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
+        objs = [self.home_place(r, subjects) or r for r in objs]
         if place_note:
             notes.append(place_note)
-        if any(r.how == "own people" for r in objs):
-            notes.append("own people")
+        for how in ("own people", "home place"):
+            if any(r.how == how for r in objs):
+                notes.append(how)
         base = cue.relation
         if complement is not None and governs and lemma in COMMITMENTS and any(
                 c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ex.negations)
@@ -1281,8 +1310,11 @@ class _SentenceRules:
         if not subjects or (not objects and not mutual):
             return
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
+        objects = [self.home_place(r, subjects) or r for r in objects]
         if place_note:
             notes.append(place_note)
+        if any(r.how == "home place" for r in objects):
+            notes.append("home place")
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         base_relation = relation or cue.relation
