@@ -572,6 +572,28 @@ class _SentenceRules:
         group = self.m.group(ref.actor, head, ref.how)
         return Ref(group.actor, group.start, group.end, group.text, "own people", group.confidence)
 
+    def own_group(self, verb: Token, subjects: list[Ref]) -> list[Ref]:
+        """'arrested political opponents', 'dispersed the demonstrators': people named by
+        their standing alone, acted on by actors of one state, are that state's own (a
+        group of it); armed groups are not assumed so ('killed three militants')."""
+        countries = {r.actor.country for r in subjects}
+        if len(countries) != 1 or None in countries:
+            return []
+        state = self.ex.gazetteer.by_country(next(iter(countries)))
+        if state is None:
+            return []
+        words = [c for c in verb.children if c.dep_ == "dobj"]
+        words += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
+        kinds = self.m.lex.group_kind
+        for word in words:
+            for token in (word, *word.conjuncts):
+                kind = kinds.get(token.lemma_.lower()) or kinds.get(token.lower_)
+                if kind in ("OTHER", "POLITICAL_PARTY") and not self.m.resolve(token):
+                    group = self.m.group(state, token, "own group", kind)
+                    return [Ref(group.actor, group.start, group.end, group.text, "own group", 0.6)]
+        return []
+
     def home_place(self, ref: Ref, subjects: list[Ref] | None) -> Ref | None:
         """'Syrian forces shelled the town of X': a part of a state ('the city of Mosul',
         'the Syrian town of X') named as the party of an act by that state's own actors
@@ -995,10 +1017,11 @@ class _SentenceRules:
         # (not when the party came from a governed clause: "agreed not to attack Israel")
         mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs)
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
-            objs = self.nearby_party(verb, {r.actor.id for r in subjects})
-            if objs:
+            # the verb's own object naming people of the agents' state comes before anything near
+            objs = self.own_group(verb, subjects) or self.nearby_party(verb, {r.actor.id for r in subjects})
+            if objs and objs[0].how != "own group":
                 used = "near"
-            else:
+            elif not objs:
                 objs, place_note = self.place_party([verb], subjects)
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
@@ -1006,7 +1029,7 @@ class _SentenceRules:
         objs = [self.home_place(r, subjects) or r for r in objs]
         if place_note:
             notes.append(place_note)
-        for how in ("own people", "home place"):
+        for how in ("own people", "home place", "own group"):
             if any(r.how == how for r in objs):
                 notes.append(how)
         base = cue.relation

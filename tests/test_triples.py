@@ -370,6 +370,16 @@ def test_a_states_own_people_are_a_group_of_that_state(extractor) -> None:
     assert ("iran", "COERCE", "united-states") in triples(extractor, "Iran arrested two American citizens.")
 
 
+def test_people_named_by_their_standing_are_the_agents_own(extractor) -> None:
+    """'arrested protesters' (with another state named nearby): the protesters are a
+    group of the arresting state, the verb's own object before any actor near it."""
+    t = one(extractor, "Egyptian police arrested protesters outside the US embassy.", "egypt", "COERCE",
+            "egypt-protesters")
+    assert (t.object.country, t.object.kind) == ("EGY", "OTHER") and "own group" in t.evidence
+    assert ("egypt", "COERCE", "united-states") not in triples(
+        extractor, "Egyptian police arrested protesters outside the US embassy.")
+
+
 def test_an_unknown_named_group_belongs_to_the_officials_state(extractor) -> None:
     """'the Wafd party' names a party (it is no description pointing back); with no state
     named, it takes the state of the officials the sentence names (domestic news)."""
