@@ -154,6 +154,7 @@ class MentionFinder:
         self.relational = self.lex.words("relational_nouns")
         self.not_actors = self.lex.words("not_actors")
         self.stance = self.lex.words("hedge_control")
+        self.speech = self.lex.words("speech_verbs")
         self._demonym_cache: dict[str, Actor | None] = {}
         heads = self.lex.raw["organisation_heads"]
         self.org_heads = {k: set(v) for k, v in heads.items() if k != "note"}
@@ -516,10 +517,12 @@ class SentenceMentions:
         # only states named as places or owners ("in Sudan", "Haiti's elections", "Chilean
         # officials"), not a party to the event ("sanctions against Nigeria") nor another
         # person's nationality ("South African leader de Klerk")
+        reporter = self._reporter()  # "..., a spokeswoman for the U.S. embassy said": not the story's
         found = {m.actor.country for m in self.matches.values()
                  if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"
-                 and self._placed(self.doc[m.end - 1])}
+                 and m.start not in reporter and self._placed(self.doc[m.end - 1])}
         found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end
+                  and i not in reporter
                   and not (for_person and (self.doc[i].head.lower_ in self.lex.titles
                                            or self.doc[i].head.ent_type_ == "PERSON"))}
         found.discard(None)
@@ -529,9 +532,17 @@ class SentenceMentions:
             # ("Bouteflika is prepared to lift the ban on <party>": a party of Algeria)
             found = {m.actor.country for m in self.matches.values()
                      if self.sent.start <= m.start < self.sent.end and m.how != "place"
-                     and m.actor.kind in STATE_BOUND and m.actor.country}
+                     and m.start not in reporter and m.actor.kind in STATE_BOUND and m.actor.country}
             found.discard(exclude)
         return found.pop() if len(found) == 1 else None
+
+    def _reporter(self) -> set[int]:
+        """Token indices of the source a sentence closes with ('..., Thai police said')."""
+        root = self.sent.root
+        if root.lemma_.lower() not in self.f.speech or not any(c.dep_ == "ccomp" and c.i < root.i
+                                                               for c in root.children):
+            return set()
+        return {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
 
     @staticmethod
     def _placed(token: Token) -> bool:

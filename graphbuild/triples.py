@@ -1201,6 +1201,11 @@ class _SentenceRules:
                 key = f"{mod.lower_} {noun.lower_}"
                 if key in table:
                     return table[key]
+        for prep in noun.children:  # "state of emergency"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and f"{lemma} of {pobj.lemma_.lower()}" in table:
+                        return table[f"{lemma} of {pobj.lemma_.lower()}"]
         return table.get(lemma) or table.get(noun.lower_)
 
     def nominal_objects(self, noun: Token, leaving: bool = False) -> list[Ref]:

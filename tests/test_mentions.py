@@ -144,3 +144,17 @@ def test_ethnic_communities_belong_to_the_state_they_live_in(extractor, text: st
 def test_an_official_in_apposition_to_a_role_takes_its_country(extractor) -> None:
     found = resolved(extractor, "The minister summoned Niger's ambassador Brah Mohamane on Monday.")[0]
     assert ("Brah Mohamane", "brah-mohamane", "NER") in found, found
+
+
+def test_the_source_a_sentence_closes_with_does_not_place_its_groups(extractor) -> None:
+    """'..., a spokesman for the British embassy said': the reporter's state is not the
+    state the story is about, so the students are Pakistan's (Karachi), not unplaced."""
+    found = resolved(extractor, "Police in Karachi arrested dozens of students, a spokesman for the "
+                                "British embassy said.")[0]
+    assert any(words.endswith("students") and country == "PAK" for words, _a, country in found), found
+
+
+def test_a_group_named_by_an_unknown_word_is_no_description(extractor) -> None:
+    """'the Wafd party' names a party; 'the party' alone points back to one."""
+    found = resolved(extractor, "President Mubarak banned the Wafd party.")[0]
+    assert ("Wafd party", "wafd-party", "EGY") in found, found

@@ -170,6 +170,7 @@ def test_leaving_a_parallel_extraction_early_ends_its_workers(extractor) -> None
      ("russia", "THREATEN", "united-states")),
     ("Finland will give Tanzania a grant of 580 million shillings.", ("finland", "AGREE", "tanzania")),
     ("Five Americans unlawfully detained in Iran have arrived home.", ("iran", "COERCE", "united-states")),
+    ("Egypt's government declared a state of emergency in North Sinai.", ("egypt", "COERCE", "north-sinai")),
     ("Syria state media called the attacks an act of Israeli aggression.", ("syria", "ACCUSE", "israel")),
 ])
 def test_event_coding_conventions(extractor, text: str, expected: tuple[str, str, str]) -> None:
