@@ -54,7 +54,10 @@ def machine() -> dict[str, Any]:
                 memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
+    # other work on the machine lowers every figure: say how busy it was
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     return {"nproc": len(os.sched_getaffinity(0)), "cpu": cpu, "memory_gb": memory_gb,
+            "load_average_at_start": round(load, 2),
             "python": platform.python_version(), "platform": platform.platform()}
 
 
@@ -227,7 +230,8 @@ def markdown(results: dict[str, Any]) -> str:
         "# graphbuild benchmark results" + (" (--quick)" if results["quick"] else ""),
         "",
         f"Measured {results['finished']} on {m['nproc']} cores ({m['cpu']}), "
-        f"{m['memory_gb']} GB RAM, Python {m['python']}; model {t['model']}, batch size "
+        f"{m['memory_gb']} GB RAM, load average {m.get('load_average_at_start', '?')} at the "
+        f"start, Python {m['python']}; model {t['model']}, batch size "
         f"{t['batch_size']}. Command: `python -m benchmarks{' --quick' if results['quick'] else ''}`.",
         "",
         "## Targets",
@@ -299,6 +303,25 @@ def plot(results: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
+README_START = "<!-- benchmark results: written by python -m benchmarks -->"
+README_END = "<!-- end of benchmark results -->"
+
+
+def write_readme_tables(text: str, path: Path) -> None:
+    """Put the latest full run's tables into the README, between its markers
+    (the title is dropped and headings go one level down)."""
+    if not path.exists():
+        return
+    readme = path.read_text("utf-8")
+    if README_START not in readme or README_END not in readme:
+        return
+    body = text.split("\n", 1)[1].strip()
+    body = body.replace("\n## ", "\n### ").replace("](results.png)", "](benchmarks/results.png)")
+    head, rest = readme.split(README_START, 1)
+    tail = rest.split(README_END, 1)[1]
+    path.write_text(f"{head}{README_START}\n{body}\n{README_END}{tail}", "utf-8")
+
+
 def write_markdown(text: str, path: Path) -> None:
     notes = ""
     if path.exists():
@@ -368,6 +391,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
         write_markdown(markdown(results), md_path)
+        if not quick and not args.out:
+            write_readme_tables(markdown(results), REPO / "README.md")
         plot(results, png_path)
         say(f"wrote {out}, {md_path}, {png_path}")
         print(markdown(results))
