@@ -11,6 +11,7 @@ and participles. Every triple says which rule and cue produced it.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import queue
@@ -32,6 +33,9 @@ from graphbuild.relations import RELATIONS
 from graphbuild.sentences import chunks, sentences, spacy_safe
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# actors that act for their state (a government's act on an unplaced name is domestic)
+STATE_BOUND = {"STATE", "GOVERNMENT", "MILITARY", "PERSON"}
+GOVERNING = {"COERCE", "REQUEST", "CONCEDE", "AGREE", "AID", "SUPPORT", "RETREAT"}
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
 # prepositions that introduce the other party of an event, most specific first
 OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upon", "at", "for",
@@ -288,6 +292,7 @@ class _SentenceRules:
         self.consumed: set[int] = set()
         self.events: set[int] = set()  # event nouns that produced a triple
         self._noun_cues: dict[int, Cue | None] = {}
+        self._states: set[str | None] | None = None
 
     def run(self) -> list[Found]:
         for token in self.span:
@@ -834,10 +839,13 @@ class _SentenceRules:
             for o in objects:
                 if s.actor.id == o.actor.id:
                     continue
+                placed = self.domestic(s, relation, o)
+                why = evidence + (" [unplaced name at home]" if placed is not o else "")
+                o = placed
                 conf = confidence * min(s.confidence, o.confidence)
-                self.found.append(Found(s, relation, o, predicate, evidence, conf, negated, hedged))
+                self.found.append(Found(s, relation, o, predicate, why, conf, negated, hedged))
                 if mutual:
-                    self.found.append(Found(o, relation, s, predicate, evidence + " (mutual)",
+                    self.found.append(Found(o, relation, s, predicate, why + " (mutual)",
                                             conf * 0.9, negated, hedged))
         if mutual and not objects and len(subjects) >= 2:
             for s in subjects:
@@ -846,6 +854,31 @@ class _SentenceRules:
                         conf = confidence * min(s.confidence, o.confidence) * 0.9
                         self.found.append(Found(s, relation, o, predicate,
                                                 evidence + " (mutual)", conf, negated, hedged))
+
+    def domestic(self, subject: Ref, relation: str, obj: Ref) -> Ref:
+        """A state's actor governing an unplaced name ('the Nicaraguan government ordered La
+        Prensa to close') in a sentence naming no other state nor an international body acts
+        at home: the name is taken to belong to that state (domestic news). Not for acts
+        usually aimed abroad: sanctioning, striking, accusing a name is no sign of home."""
+        country = subject.actor.country
+        if relation not in GOVERNING or obj.actor.curated or obj.actor.country is not None \
+                or obj.actor.kind == "IGO" or not country \
+                or subject.actor.kind not in STATE_BOUND or self.sentence_states() != {country}:
+            return obj
+        return Ref(dataclasses.replace(obj.actor, country=country), obj.start, obj.end, obj.text, obj.how,
+                   obj.confidence)
+
+    def sentence_states(self) -> set[str | None]:
+        """Countries of the states, officials and bodies the sentence names (None: an IGO)."""
+        if self._states is None:
+            doc = self.m.doc
+            found: set[str | None] = {m.actor.country for m in self.m.matches.values()
+                                      if self.span.start <= m.start < self.span.end and m.actor.curated
+                                      and m.actor.kind in STATE_BOUND | {"STATE", "IGO"}}
+            found |= {a.country for i, a in self.m.demonyms.items() if self.span.start <= i < self.span.end
+                      and doc[i].dep_ != "nsubj"}
+            self._states = found
+        return self._states
 
     def intent_relation(self, relation: str, head: Token, intent: bool, negated: bool) -> tuple[str, str]:
         """PLOVER codes a stated intention: a promised cooperative act is AGREE, an
@@ -1052,6 +1085,11 @@ class _SentenceRules:
             # "sent an armored division into Jordan": forces moved into another's land mobilize
             base = "MOBILIZE"
             notes.append(f"forces {used} -> MOBILIZE")
+        if base == "REQUEST" and lemma == "order" and all(
+                self.domestic(s, base, o).actor.country == s.actor.country and s.actor.kind in STATE_BOUND
+                for s in subjects for o in objs):
+            base = "COERCE"  # "the government ordered the newspaper to close": an order at home compels
+            notes.append("order at home -> COERCE")
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
                              + ([used] if used else []) + ([noun.text] if noun_object and noun is not None else []))

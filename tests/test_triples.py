@@ -381,6 +381,21 @@ def test_people_named_by_their_standing_are_the_agents_own(extractor) -> None:
         extractor, "Egyptian police arrested protesters outside the US embassy.")
 
 
+def test_a_states_order_to_an_unplaced_name_is_domestic(extractor) -> None:
+    """A government ordering, arresting, granting to an unplaced name in a sentence about
+    that state alone acts at home; sanctioning or striking one is no sign of home."""
+    t = one(extractor, "The Egyptian government ordered Alaa Abdel Fattah to leave.", "egypt", "COERCE",
+            "alaa-abdel-fattah")
+    assert t.object.country == "EGY" and "unplaced name at home" in t.evidence
+    assert "order at home" in t.evidence  # a state's order to its own compels (PLOVER COERCE)
+    # an order to another state's actor stays a demand
+    assert ("united-states", "REQUEST", "iran") in triples(
+        extractor, "The United States ordered Iran to release the ship.")
+    found = [x for x in extractor.extract(Article(id="t", text="The United States sanctioned Alaa Abdel Fattah."))
+             if x.object.id == "alaa-abdel-fattah"]
+    assert found and found[0].object.country is None
+
+
 def test_an_unknown_named_group_belongs_to_the_officials_state(extractor) -> None:
     """'the Wafd party' names a party (it is no description pointing back); with no state
     named, it takes the state of the officials the sentence names (domestic news)."""
@@ -395,7 +410,7 @@ def test_an_unknown_named_group_belongs_to_the_officials_state(extractor) -> Non
 FLOORS = {
     "seed": {"strict_recall": 0.94, "strict_precision": 0.95},
     "dev": {"strict_recall": 0.67, "strict_precision": 0.90},
-    "plover": {"strict_recall": 0.60, "unlabeled_recall": 0.65, "relation_accuracy": 0.92},
+    "plover": {"strict_recall": 0.64, "unlabeled_recall": 0.69, "relation_accuracy": 0.92},
 }
 MAX_OVERGENERATION = 1.5
 
