@@ -35,6 +35,9 @@ from graphbuild.sentences import chunks, sentences, spacy_safe
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # actors that act for their state (a government's act on an unplaced name is domestic)
 STATE_BOUND = {"STATE", "GOVERNMENT", "MILITARY", "PERSON"}
+LOCATIVE = {"in", "inside", "within", "across", "throughout", "near", "around"}
+# acts done to the place they are done in: "imposed a curfew in Basra", "attacked villages in Darfur"
+DONE_IN_PLACE = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT", "AID"}
 GOVERNING = {"COERCE", "REQUEST", "CONCEDE", "AGREE", "AID", "SUPPORT", "RETREAT"}
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
 # prepositions that introduce the other party of an event, most specific first
@@ -624,12 +627,15 @@ class _SentenceRules:
         actor = Actor(base.id, base.name, "OTHER", ref.actor.country, base.aliases, curated=False)
         return Ref(actor, ref.start, ref.end, ref.text, "home place", ref.confidence)
 
-    def place_party(self, heads: list[Token], subjects: list[Ref], near: bool = True) -> tuple[list[Ref], str]:
+    def place_party(self, heads: list[Token], subjects: list[Ref], relation: str,
+                    near: bool = True) -> tuple[list[Ref], str]:
         """Last resort for an event with an agent and no actor party: a region or city of
         the event's own phrase ('shelled Idlib', 'lifted the curfew in Darfur'). Acting on
         a place of another state acts on that state; a place of the agent's own state is
         the party itself, as a place actor of that state (never the state: no self-loop).
-        Without `near` only the heads' own prepositional objects count."""
+        Without `near` only the heads' own prepositional objects count, and only another
+        state's place: "Iranian protests in Mashhad" are Iranians protesting there, the
+        place is where, not whom (a light verb's subject would say who acts on it)."""
         doc = self.m.doc
         place = None
         for head in heads:
@@ -642,7 +648,7 @@ class _SentenceRules:
                 seen += 1
                 match = self.m.matches.get(token.i)
                 if match is not None and match.how == "place":
-                    place = match
+                    place, found_at, found_from = match, token, head
                     break
                 if near or token.dep_ == "prep":
                     queue.extend(c for c in token.children if c.dep_ not in CLAUSAL
@@ -654,6 +660,13 @@ class _SentenceRules:
         state = place.actor
         text = doc[place.start:place.end].text
         if any(r.actor.country == state.country for r in subjects):
+            # "protested in Mashhad", "met in Basra": at home, "in" says where, not whom; an act
+            # that seizes, strikes, restricts or relieves is done to the place it is done in
+            t = found_at
+            while t.i != found_from.i and t.head is not t and t.lower_ not in LOCATIVE:
+                t = t.head
+            if not near or (t.lower_ in LOCATIVE and relation not in DONE_IN_PLACE):
+                return [], ""
             base = self.ex.gazetteer.uncurated(text, "OTHER")
             actor = Actor(base.id, base.name, "OTHER", state.country, base.aliases, curated=False)
             return [Ref(actor, place.start, place.end, text, "place", 0.6)], f"place:{text} at home"
@@ -1055,7 +1068,7 @@ class _SentenceRules:
             if objs and objs[0].how != "own group":
                 used = "near"
             elif not objs:
-                objs, place_note = self.place_party([verb], subjects)
+                objs, place_note = self.place_party([verb], subjects, cue.relation)
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
@@ -1357,7 +1370,7 @@ class _SentenceRules:
             # "lifted the state of emergency in Darfur", "Israeli strikes on Idlib"; not a verb
             # of its own ("exercised control of Gaza" holds it, it is no event on it)
             objects, place_note = self.place_party([noun, light] if light is not None else [noun],
-                                                   subjects, near=light is not None)
+                                                   subjects, relation or cue.relation, near=light is not None)
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways

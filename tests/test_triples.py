@@ -362,6 +362,15 @@ def test_a_domestic_act_on_a_place_has_the_place_as_its_party(extractor, text: s
     assert all(s != o for s, _r, o in triples(extractor, text))
 
 
+@pytest.mark.parametrize("text", [
+    "Iranian students protested in Mashhad.",  # where they protested, not against whom
+    "Iranian protests in Mashhad spread quickly.",  # no verb says who acts on the place
+    "The Iraqi prime minister held talks in Basra.",
+])
+def test_a_place_at_home_that_only_says_where_is_no_party(extractor, text: str) -> None:
+    assert not [t for t in extractor.extract(Article(id="t", text=text)) if "place:" in t.evidence]
+
+
 def test_a_states_own_people_are_a_group_of_that_state(extractor) -> None:
     found = [t for t in extractor.extract(Article(id="t", text="Syria bombed its own civilians."))
              if t.subject.id == "syria" and t.relation == "ASSAULT"]
