@@ -392,7 +392,10 @@ class SentenceMentions:
             return []
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
         if kind:
-            if not countries and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+            # armed men a sentence's actors act on ("US forces killed three militants")
+            # are as often foreign as local: unplaced, they stay generic
+            armed_target = kind == "ARMED_GROUP" and token.dep_ in ("dobj", "pobj")
+            if not countries and not armed_target and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                     and lemma not in ("group", "faction", "party", "movement", "union", "organization", "organisation"):
                 # "Islamic fundamentalists continued their hunger strike ... Algerian President"
                 sole = self._sole_country()

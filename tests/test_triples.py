@@ -405,6 +405,16 @@ def test_a_states_order_to_an_unplaced_name_is_domestic(extractor) -> None:
     assert found and found[0].object.country is None
 
 
+def test_unplaced_armed_men_acted_on_stay_generic(extractor) -> None:
+    """'US forces killed three militants': armed men a state's forces act on are as
+    often foreign as local, so no group of the acting state is invented; placed ones
+    ('near Jenin') take the place's state."""
+    found = extractor.extract(Article(id="t", text="US forces killed three militants in a raid."))
+    assert not [t for t in found if t.object.country == "USA"]
+    assert ("israel", "ASSAULT", "palestine") in triples(
+        extractor, "Israeli troops killed two gunmen near Jenin.")
+
+
 def test_an_unknown_named_group_belongs_to_the_officials_state(extractor) -> None:
     """'the Wafd party' names a party (it is no description pointing back); with no state
     named, it takes the state of the officials the sentence names (domestic news)."""
