@@ -64,13 +64,6 @@ ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVER
                  "COALITION"}
 TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chair", "belong"}
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
-ARRIVALS = {"arrive", "land", "reach"}
-# participles naming who holds a thing: "the compound used by X", "bases belonging to Y"
-HOLDING = {"use", "own", "operate", "run", "hold", "control", "belong", "occupy", "man"}
-# "at the request of X": X asked the clause's subject to act
-BEHEST_NOUNS = {"request", "invitation", "behest", "urging", "insistence", "demand", "call"}
-# plural nouns a list of actors may spell out after a dash: "four countries -- A, B, C and D"
-LIST_NOUNS = {"country", "state", "nation", "government", "power", "mediator", "member", "party"}
 # verbs aimed at an act are aimed at its author: "condemned Israel's strikes", "protested the occupation by X"
 AUTHOR_TARGETED = {"ACCUSE", "REJECT", "PROTEST"}
 # prepositions of circumstance, never introducing the other party
@@ -177,6 +170,10 @@ class Extractor:
         self.units = lex.words("military_units")
         self.populations = lex.words("populations")
         self.place_nouns = lex.words("place_nouns")
+        self.arrivals = lex.words("arrival_verbs")
+        self.holding = lex.words("holding_participles")
+        self.behest = lex.words("behest_nouns")
+        self.list_nouns = lex.words("list_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -370,7 +367,7 @@ class _SentenceRules:
         relational noun ('partners', 'countries') spelled out by a list of actors
         after a dash or colon later in the sentence (wherever the parser hung it)."""
         lemma = noun.lemma_.lower()
-        if noun.tag_ != "NNS" or not (lemma in self.m.relational or lemma in LIST_NOUNS):
+        if noun.tag_ != "NNS" or not (lemma in self.m.relational or lemma in self.ex.list_nouns):
             return []
         doc = self.m.doc
         for i in range(noun.i + 1, self.span.end - 1):
@@ -403,7 +400,7 @@ class _SentenceRules:
                                 r for c in pobj.conjuncts for r in self.m.resolve(c)]
         # "the compound used by the U.S. Embassy", "bases belonging to Iran": its holder
         for acl in token.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in HOLDING:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in self.ex.holding:
                 for agent in acl.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "to"):
                         refs = [r for p in agent.children if p.dep_ == "pobj" for r in self.m.resolve(p)]
@@ -1084,7 +1081,7 @@ class _SentenceRules:
                 for c in complement.children):
             base = "REJECT"  # "vowed to never recognize Israel": a standing refusal
             notes.append(f"{lemma} never -> REJECT")
-        if base == "CONSULT" and lemma in ARRIVALS:
+        if base == "CONSULT" and lemma in ex.arrivals:
             # troops arriving are deployed there: peacekeepers aid, other forces mobilize
             moving = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
                       if t.lemma_.lower() in ex.forces or t.lemma_.lower() in ex.units]
@@ -1410,7 +1407,7 @@ class _SentenceRules:
     def on_behalf(self, noun: Token, cue: Cue) -> bool:
         """'Saudi Arabia intervened at the request of Hadi': X of 'at the request /
         invitation / urging of X' asked the clause's subject to act."""
-        if noun.dep_ != "pobj" or noun.head.lower_ != "at" or noun.lemma_.lower() not in BEHEST_NOUNS:
+        if noun.dep_ != "pobj" or noun.head.lower_ != "at" or noun.lemma_.lower() not in self.ex.behest:
             return False
         askers, _ = self.prep_objects(noun, ("of",))
         if not askers:
