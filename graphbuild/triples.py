@@ -72,6 +72,7 @@ CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following"
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # particles the parser tags as prepositions, carrying the real one: "pulled X out of Y"
 PARTICLE_PREPS = {"out", "away", "back", "off"}
+ADVERB_PARTICLES = {"down", "up", "out", "off", "back", "away"}
 
 
 def prep_objects_of(prep: Token) -> list[Token]:
@@ -84,6 +85,12 @@ def prep_objects_of(prep: Token) -> list[Token]:
     doc = prep.doc
     return [t for t in doc[prep.i + 1:min(prep.i + 8, len(doc))]
             if t.left_edge.i == prep.i + 1 and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i][:1]
+
+
+def particles(verb: Token) -> list[str]:
+    """A verb's particles, also when the parser made one an adverb ("stepped down")."""
+    return [c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES)]
 
 
 def verb_preps(verb: Token) -> list[tuple[Token, str]]:
@@ -174,6 +181,8 @@ class Extractor:
         self.holding = lex.words("holding_participles")
         self.behest = lex.words("behest_nouns")
         self.list_nouns = lex.words("list_nouns")
+        self.leaving_office = lex.words("leaving_office")
+        self.titles = lex.words("titles")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -326,12 +335,7 @@ class _SentenceRules:
         for t in members:
             if not (self.span.start <= t.i < self.span.end):
                 continue
-            refs = self.m.resolve(t)
-            if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs) \
-                    and t.lemma_.lower() not in self.ex.conduct and t.lemma_.lower() not in self.ex.units:
-                # "the Syrian civil war" is an event, not Syria; "the Israeli occupation" is
-                # Israel's, and "NATO troops" are NATO's ("troops" is an event word: "sent troops")
-                refs = []
+            refs = self.named_not_event(t)
             if not refs:
                 refs = self.event_anaphor(t) or self.listed_after_dash(t)
             if not refs and deep and (role == "obj" or (
@@ -347,6 +351,16 @@ class _SentenceRules:
                     if c.i >= r.end and self.span.start <= c.i < self.span.end:
                         out.extend(x for x in self.m.resolve(c) if all(x.actor.id != o.actor.id for o in out))
         return out
+
+    def named_not_event(self, t: Token) -> list[Ref]:
+        """The actors `t` names, unless it is an event noun named only by its modifier:
+        "the Syrian civil war" is an event, not Syria; "the Israeli occupation" is
+        Israel's, and "NATO troops" are NATO's ("troops" is an event word: "sent troops")."""
+        refs = self.m.resolve(t)
+        if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs) \
+                and t.lemma_.lower() not in self.ex.conduct and t.lemma_.lower() not in self.ex.units:
+            return []
+        return refs
 
     def event_anaphor(self, noun: Token) -> list[Ref]:
         """'the intervention was backed by X': a bare definite event noun stands for
@@ -391,7 +405,7 @@ class _SentenceRules:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        refs = self.m.resolve(pobj)
+                        refs = self.named_not_event(pobj)
                         if not refs and not self.noun_cue(pobj):
                             refs = self.descend(pobj, depth - 1, preps)
                         if refs:
@@ -547,9 +561,13 @@ class _SentenceRules:
                                 return refs
         return []
 
-    def nearby_party(self, head: Token, exclude: set[str]) -> list[Ref]:
+    def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
-        the nearest actor inside the event's own phrase (not in another clause)."""
+        the nearest actor inside the event's own phrase (not in another clause).
+        Another event noun on the way (not `own`, the head's own event noun) gives
+        only its author: acting on "the invasion by Iraq" acts on Iraq, but an inquiry
+        "into the killing of demonstrators" is no act on the demonstrators, and help
+        the agent had ("with Russian air support") is no party at all."""
         moves = head.lemma_.lower() in self.ex.theme  # "deployed its Guards": the Guards are moved
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
                  and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
@@ -560,12 +578,43 @@ class _SentenceRules:
             seen += 1
             if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
                 continue  # "U.S. partners" are not the U.S.
+            inner = token is not own and self.noun_cue(token) is not None
+            if inner and token.dep_ == "pobj" and token.head.lower_ == "with":
+                continue
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
             if refs:
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or c.dep_ == "acl")
-                         and c.lower_ not in CIRCUMSTANCE)
+                         and c.lower_ not in CIRCUMSTANCE
+                         and not (inner and c.dep_ == "prep" and c.lower_ != "by"))
         return []
+
+    def office_left(self, word: Token, subjects: list[Ref]) -> list[Ref]:
+        """'President X resigned', 'the prime minister will step down': giving up an
+        office, with no other party named, yields an office of the leaver's own state
+        (PLOVER RETREAT): the state for a person of a known state, its government for an
+        official the parser names by the state itself ("Montenegro's prime minister")."""
+        base = " ".join([word.lemma_.lower(), *particles(word)])
+        if base not in self.ex.leaving_office:
+            return []
+        doc = self.m.doc
+        out: list[Ref] = []
+        for ref in subjects:
+            state = self.ex.gazetteer.by_country(ref.actor.country) if ref.actor.country else None
+            if state is None:
+                continue
+            if ref.actor.kind == "PERSON":
+                office = state
+            elif ref.actor.kind == "STATE" and ref.end - ref.start > 1 and (
+                    doc[ref.end - 1].lower_ in self.ex.titles
+                    or doc[ref.end - 2:ref.end].text.lower() in self.ex.titles):
+                base_actor = self.ex.gazetteer.uncurated(f"{state.name} government", "GOVERNMENT")
+                office = Actor(base_actor.id, base_actor.name, "GOVERNMENT", state.country,
+                               base_actor.aliases, curated=False)
+            else:
+                continue
+            out.append(Ref(office, ref.start, ref.end, ref.text, "office", 0.6))
+        return out
 
     def own_people(self, ref: Ref) -> Ref | None:
         """'Syria killed its own people': a state's population named as the party of the
@@ -682,14 +731,17 @@ class _SentenceRules:
             return [match]
         return self.m.resolve(self.m.doc[i - 1])
 
-    def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset()) -> tuple[list[Ref], str]:  # type: ignore[assignment]
+    def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset(),  # type: ignore[assignment]
+                     into_events: bool = True) -> tuple[list[Ref], str]:
+        """The actors of the first of `preps` that names one; without `into_events`, an
+        object that is itself an event noun is not looked into ("into the killing of X")."""
         by_prep: dict[str, list[Token]] = {}
         for child in token.children:
             if child.dep_ in ("prep", "dative") and child.lower_ not in skip:
                 by_prep.setdefault(child.lower_, []).extend(prep_objects_of(child))
         for prep in preps:
             for pobj in by_prep.get(prep, []):
-                refs = self.actors(pobj)
+                refs = self.actors(pobj, deep=into_events or self.noun_cue(pobj) is None)
                 if refs:
                     return refs, prep
         return [], ""
@@ -919,10 +971,12 @@ class _SentenceRules:
     def verb_cue(self, verb: Token) -> tuple[Cue | None, str | None, str]:
         """The longest cue for lemma [+ particle] [+ preposition [+ its object] | + object noun]."""
         lemma = verb.lemma_.lower()
-        prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        prts = particles(verb)
         heads = list(dict.fromkeys([lemma, verb.lower_]))
         bases = [f"{h} {p}" for h in heads for p in prts] + heads
-        nouns = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+        # "violated the ceasefire agreement": the kind of agreement before the bare noun
+        nouns = [w for c in verb.children if c.dep_ == "dobj"
+                 for w in (*(m.lemma_.lower() for m in c.lefts if m.dep_ == "compound"), c.lemma_.lower())]
         tables = (self.ex.cues.verb, self.ex.cues.tie)
         for base in bases:
             for table in tables:
@@ -957,13 +1011,16 @@ class _SentenceRules:
         if noun is not None:
             noun_cue = self.noun_cue(noun)
             assert noun_cue is not None
-            if lemma in ex.reversal and noun_cue.relation in UNDONE:
+            # the lexicon names this verb with this noun: "lodge protest", "broke the ceasefire (agreement)"
+            named = cue is not None and any(words.endswith(" " + w.lemma_.lower()) for w in (
+                noun, *(m for m in noun.lefts if m.dep_ == "compound")))
+            if lemma in ex.reversal and noun_cue.relation in UNDONE and not named:
                 # "lifted a curfew", "halted economic aid", "cancelled a planned visit"
                 self.nominal(noun, light=verb, relation=UNDONE[noun_cue.relation],
                              note=f"{lemma} {noun_cue.relation} -> {UNDONE[noun_cue.relation]}")
                 return
-            if cue is not None and words.endswith(" " + noun.lemma_.lower()):
-                noun_object = True  # the lexicon names this verb with this noun: "lodge protest"
+            if named:
+                noun_object = True
                 self.consumed.add(noun.i)
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
@@ -1019,6 +1076,8 @@ class _SentenceRules:
                         objects = self.noun_party(sub, exclude)
             if not objects:
                 objects, used = self.objects(verb, prep, exclude)
+            if not objects:
+                objects = self.office_left(complement, agents)  # "agreed to step down"
             self.consumed.add(complement.i)
             self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
             inner = f"+to {complement.lemma_.lower()}"
@@ -1059,10 +1118,16 @@ class _SentenceRules:
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
         # (not when the party came from a governed clause: "agreed not to attack Israel")
         mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs)
+        if len(subjects) > 1 and not objs and any(
+                w.lemma_.lower() in ex.mutual for c in verb.children if c.dep_ == "dobj" for w in (c, *c.lefts)):
+            mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
             # the verb's own object naming people of the agents' state comes before anything near
-            objs = self.own_group(verb, subjects) or self.nearby_party(verb, {r.actor.id for r in subjects})
-            if objs and objs[0].how != "own group":
+            objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
+                self.nearby_party(verb, {r.actor.id for r in subjects})
+            if objs and objs[0].how == "office":
+                place_note = "office left"
+            elif objs and objs[0].how != "own group":
                 used = "near"
             elif not objs:
                 objs, place_note = self.place_party([verb], subjects, cue.relation)
@@ -1176,7 +1241,8 @@ class _SentenceRules:
             if refs:
                 return refs
         # "the withdrawal of Serbian forces from Bosnia": the noun's own actor before its source
-        refs, _ = self.prep_objects(noun, ("by", "of", "from", *OBJECT_PREPS))
+        # never from inside another event's phrase: "an investigation into the killing of X"
+        refs, _ = self.prep_objects(noun, ("by", "of", "from", *OBJECT_PREPS), into_events=False)
         refs = [r for r in refs if r.actor.id not in exclude]
         if refs:
             return refs
@@ -1360,7 +1426,7 @@ class _SentenceRules:
             objects = self.purpose_objects(light, exclude, noun)
         if subjects and not objects and light is not None and not (
                 len(subjects) > 1 and (noun.lemma_.lower() in self.ex.mutual)):
-            objects = self.nearby_party(noun, exclude) or self.nearby_party(light, exclude)
+            objects = self.nearby_party(noun, exclude, noun) or self.nearby_party(light, exclude, noun)
         place_note = ""
         if subjects and not objects and not (len(subjects) > 1 and noun.lemma_.lower() in self.ex.mutual) and (
                 light is None or light.lemma_.lower() in self.ex.light or light.lemma_.lower() in self.ex.reversal):
