@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.gazetteer import Gazetteer
+from graphbuild.gazetteer import Gazetteer, normalise
 from graphbuild.nlp import read_lexicon
 from graphbuild.records import Actor, Mention
 
@@ -30,7 +31,12 @@ PERSON_KINDS = {"PERSON"}
 # participles that place a group: "a group based in Trinidad", "rebels operating in Macedonia"
 LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "fight"}
 # actors that act for their state: their country is the sentence's when it names no state
+MIN_MISSPELT = 6  # shorter names are too close to each other (Iran/Iraq, Oman/Omar)
 STATE_BOUND = {"PERSON", "GOVERNMENT", "MILITARY"}
+# NER labels whose whole text may be a misspelt gazetteer name ("Afganistan", "Francois Mitterand")
+MISSPELT_LABELS = {"GPE", "NORP", "LOC", "PERSON", "ORG"}
+# entities whose single words are part of another name ("Columbia University"): never checked alone
+WHOLE_NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 GROUP_KINDS = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "OTHER", "MEDIA", "MILITARY",
                "GOVERNMENT", "IGO"}
 
@@ -198,6 +204,44 @@ class MentionFinder:
                     if len(last) > 3:
                         surnames.setdefault(last.lower(), set()).add(actor.id)
         self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        # names and demonyms a misspelling may stand for, bucketed by their first two letters
+        # (persons apart: a person's name is only checked against persons, and a place's against the rest)
+        self._spellings: dict[tuple[bool, str], list[tuple[str, str, str]]] = {}
+        for form in gazetteer.forms:
+            if not form.case_sensitive:
+                self._add_spelling(normalise(form.text), form.actor_id, form.how)
+        for word, actor_id in demonyms.items():
+            self._add_spelling(word, actor_id, "demonym")
+        self._misspelt_cache: dict[tuple[bool, str], tuple[str, str] | None] = {}
+        self._last_demonyms: tuple[Doc, dict[int, Actor]] | None = None
+
+    def _add_spelling(self, text: str, actor_id: str, how: str) -> None:
+        if len(text) >= MIN_MISSPELT:
+            person = self.gazetteer.actors[actor_id].kind == "PERSON"
+            self._spellings.setdefault((person, text[:2]), []).append((text, actor_id, how))
+
+    def misspelt(self, text: str, person: bool = False) -> tuple[str, str] | None:
+        """(actor id, how) of the one gazetteer name or demonym `text` misspells by a single
+        letter inside the word ("Afganistan", "Ethopia", "Phillippines"), or None.
+
+        Strict on purpose: the first and last two letters must agree, so a different
+        ending (Niger/Nigeria, Austria/Australia, Indian/Indiana) is never a typo, and
+        a word close to two different actors is left alone."""
+        key = normalise(text)
+        if (person, key) in self._misspelt_cache:
+            return self._misspelt_cache[(person, key)]
+        found: set[tuple[str, str]] = set()
+        if len(key) >= MIN_MISSPELT and key not in self.gazetteer.lookalikes:
+            for name, actor_id, how in self._spellings.get((person, key[:2]), ()):
+                if name != key and name[-2:] == key[-2:] and abs(len(name) - len(key)) <= 1 \
+                        and one_typo(key, name):
+                    found.add((actor_id, how))
+        actors = {actor_id for actor_id, _how in found}
+        result = min(found) if len(actors) == 1 else None
+        if len(self._misspelt_cache) > 50_000:
+            self._misspelt_cache.clear()
+        self._misspelt_cache[(person, key)] = result
+        return result
 
     def organisation_kind(self, ent: Span, owners: list[Actor]) -> str:
         """NGO, party, armed group, media or IGO from the words of an organisation's name."""
@@ -246,10 +290,59 @@ class MentionFinder:
             ref = Ref(actor, start, end, span.text, how)
             for i in range(start, end):
                 covered[i] = ref
+        demonyms = self._exact_demonyms(doc)
+        for start, end, actor_id, how in self._misspelt_spans(doc, covered, demonyms):
+            actor = self.gazetteer.actors[actor_id]
+            if how == "demonym":
+                for i in range(start, end):
+                    demonyms[i] = actor
+                continue
+            ref = Ref(actor, start, end, doc[start:end].text, how, 0.8)
+            for i in range(start, end):
+                covered[i] = ref
+        self._last_demonyms = (doc, demonyms)
         return covered
 
+    def _misspelt_spans(self, doc: Doc, covered: dict[int, Ref], demonyms: dict[int, Actor]
+                        ) -> list[tuple[int, int, str, str]]:
+        """Proper names the exact matchers missed that misspell a gazetteer name: whole
+        NER spans, and capitalised proper nouns outside any multi-word name."""
+        out: list[tuple[int, int, str, str]] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+            if ent.label_ not in MISSPELT_LABELS or not doc[start].text[:1].isupper() or any(
+                    i in covered or i in demonyms for i in range(start, ent.end)):
+                continue
+            found = self.misspelt(doc[start:ent.end].text, person=ent.label_ == "PERSON")
+            if found is None and ent.label_ == "PERSON" and ent.end - start == 1:
+                # the small model takes many an unknown one-word name for a person ("Kazakstan
+                # signed"): a state's name still counts, not its towns (too many, too name-like)
+                found = self.misspelt(doc[start].text)
+                if found is not None and self.gazetteer.actors[found[0]].kind != "STATE":
+                    found = None
+            if found is not None:
+                out.append((start, ent.end, *found))
+                taken.update(range(start, ent.end))
+        for token in doc:
+            if token.pos_ != "PROPN" or not token.is_title or token.i in taken or token.i in covered \
+                    or token.i in demonyms or not token.is_alpha:
+                continue
+            if token.ent_type_ in WHOLE_NAME_LABELS and token.ent_iob_ != "O":
+                continue
+            found = self.misspelt(token.text)
+            if found is not None:
+                out.append((token.i, token.i + 1, *found))
+        return out
+
     def demonym_spans(self, doc: Doc) -> dict[int, Actor]:
-        """Token index -> the state whose demonym covers it ("South Korean" -> South Korea)."""
+        """Token index -> the state whose demonym covers it ("South Korean" -> South Korea),
+        misspelt ones included when gazetteer_spans() has seen this Doc."""
+        if self._last_demonyms is not None and self._last_demonyms[0] is doc:
+            return self._last_demonyms[1]
+        return self._exact_demonyms(doc)
+
+    def _exact_demonyms(self, doc: Doc) -> dict[int, Actor]:
         found = sorted(((s, e, doc.vocab.strings[m]) for m, s, e in self.demonym_matcher(doc)),
                        key=lambda f: (-(f[1] - f[0]), f[0]))
         covered: dict[int, Actor] = {}
@@ -730,6 +823,17 @@ class SentenceMentions:
             return []
         return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
                     "description", 0.6)]
+
+
+def one_typo(word: str, name: str) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped."""
+    if Levenshtein.distance(word, name, score_cutoff=1) <= 1:
+        return True
+    if len(word) != len(name):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] \
+        and word[diff[1]] == name[diff[0]]
 
 
 def entity_index(doc: Doc) -> dict[int, Span]:

@@ -284,6 +284,7 @@ def test_user_file_alone(tmp_path: Path) -> None:
     ('{"actors": [{"id": "x", "name": "X", "kind": "STATE", "aliases": "X-land"}]}', "aliases"),
     ('{"actors": [{"id": "x", "name": "X", "kind": "COALITION", "members": ["nobody"]}]}',
      "unknown member"),
+    ('{"actors": [], "lookalikes": "Granada"}', "lookalikes"),
 ])
 def test_malformed_user_file_is_one_clear_error(tmp_path: Path, content: str, words: str) -> None:
     path = tmp_path / "bad.json"
@@ -321,3 +322,12 @@ def test_generated_countries_file_is_up_to_date() -> None:
     built = module.build()
     stored = json.loads(module.OUT.read_text(encoding="utf-8"))["actors"]
     assert built == stored
+
+
+def test_lookalikes_are_collected_from_builtin_and_user_files(gaz: Gazetteer, tmp_path: Path) -> None:
+    assert "granada" in gaz.lookalikes  # a real city one letter from Grenada
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"actors": [], "lookalikes": ["Zambiya"]}), encoding="utf-8")
+    mine = Gazetteer.load([path])
+    assert {"zambiya", "granada"} <= mine.lookalikes
+    assert not any(gaz.lookup(name) or gaz.place(name) for name in gaz.lookalikes)

@@ -158,3 +158,32 @@ def test_a_group_named_by_an_unknown_word_is_no_description(extractor) -> None:
     """'the Wafd party' names a party; 'the party' alone points back to one."""
     found = resolved(extractor, "President Mubarak banned the Wafd party.")[0]
     assert ("Wafd party", "wafd-party", "EGY") in found, found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Officials in Afganistan rejected the offer.", "afghanistan"),
+    ("Ethopia reopened its border crossings on Monday.", "ethiopia"),
+    ("The Phillippines army shelled the camp.", "philippines"),
+    ("Kazakstan signed the pipeline deal.", "kazakhstan"),
+])
+def test_a_misspelt_state_is_still_the_state(extractor, text: str, actor: str) -> None:
+    assert actor in ids(extractor, text)[0]
+
+
+@pytest.mark.parametrize(("word", "not_actor"), [
+    ("Austria", "australia"),  # two letters apart: another country
+    ("Iraq", "iran"),  # too short to tell a typo from another name
+    ("Niger", "nigeria"),
+    ("Indiana", "india"),  # a different ending is a different name
+    ("Granada", "grenada"),  # a real city one letter away: listed as a lookalike
+    ("Finish", "finland"),
+])
+def test_near_names_of_other_places_are_no_misspellings(extractor, word: str, not_actor: str) -> None:
+    found = extractor.finder.misspelt(word)
+    assert found is None or found[0] != not_actor, found
+
+
+def test_misspelling_fallback_leaves_people_and_exact_names_alone(extractor) -> None:
+    found = ids(extractor, "Angela spoke to Austrian and Australian diplomats in Granada.")[0]
+    assert "angola" not in found and "grenada" not in found
+    assert {"austria", "australia"} <= found
