@@ -616,6 +616,20 @@ class _SentenceRules:
             out.append(Ref(office, ref.start, ref.end, ref.text, "office", 0.6))
         return out
 
+    def moved_out_of(self, verb: Token, exclude: set[str]) -> tuple[list[Ref], str]:
+        """The party or place (as its state) a moved actor is taken out of or from."""
+        for prep, words in verb_preps(verb):
+            if words not in ("from", "out of", "away from"):
+                continue
+            for pobj in prep_objects_of(prep):
+                refs = [r for r in self.actors(pobj) if r.actor.id not in exclude]
+                if not refs:
+                    refs = [r for t in pobj.subtree if (r := self.m.matches.get(t.i)) is not None
+                            and r.how == "place" and r.actor.id not in exclude][:1]
+                if refs:
+                    return refs, words
+        return [], ""
+
     def own_people(self, ref: Ref) -> Ref | None:
         """'Syria killed its own people': a state's population named as the party of the
         state's own act is a group of that state, so the domestic event is kept."""
@@ -797,6 +811,13 @@ class _SentenceRules:
                 refs = fresh(self.actors(child))
                 if refs:
                     return refs, ""
+        if verb.lemma_.lower() in OBJECT_CONTROL:
+            # "allow United Nations planes to land" parsed as a clause: its subject is the object
+            for clause in verb.children:
+                if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+                    for subj in clause.children:
+                        if subj.dep_ == "nsubj" and subj.i < clause.i and (refs := fresh(self.actors(subj))):
+                            return refs, ""
         if not obliques:
             return [], ""
         return by_prep(OBJECT_PREPS)
@@ -1048,6 +1069,7 @@ class _SentenceRules:
         governs = complement is not None and lemma in ex.governing
         agreement = self.cue_noun(verb, words)
         moved: list[Ref] = []
+        moved_out = False
         place_note = ""
         if agreement is not None:
             # "withdrew the US from the nuclear agreement with Iran": the agreement's party;
@@ -1106,6 +1128,9 @@ class _SentenceRules:
                     or (prep and self.prep_has_object(verb, prep)):
                 # "HTS, affiliated with al-Qaeda", "Serb forces were engaged in ethnic cleansing"
                 subjects, objs = patients, objects
+            elif lemma in ex.theme and (left := self.moved_out_of(verb, {r.actor.id for r in patients}))[0]:
+                # "UN peacekeepers were shipped out of Gorazde": whoever moved them, they leave
+                subjects, (objs, used), moved_out = patients, left, True
             else:
                 return
         else:
@@ -1141,6 +1166,9 @@ class _SentenceRules:
             if any(r.how == how for r in objs):
                 notes.append(how)
         base = cue.relation
+        if moved_out and base != "RETREAT":
+            base = "RETREAT"
+            notes.append(f"moved {used} -> RETREAT")
         if complement is not None and governs and lemma in COMMITMENTS and any(
                 c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ex.negations)
                 for c in complement.children):
@@ -1262,9 +1290,28 @@ class _SentenceRules:
                          f"{verb.text} ... must {c.text}", f"speech:{verb.lemma_}+must -> REQUEST",
                          0.6, False, True)
 
+    @staticmethod
+    def shifted_object(verb: Token) -> Token | None:
+        """'denounced as an ugly crime Serbia's suppression of ...', 'rejected as unacceptable
+        Israel's annexation': the object moved after a long 'as' label, parsed as a second
+        object of 'as' (or as one phrase with the label's adjective)."""
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i != verb.i + 1:
+                continue
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(pobjs) >= 2:
+                return pobjs[-1]
+            if pobjs and pobjs[0].left_edge.dep_ == "amod" and pobjs[0].left_edge.pos_ == "ADJ" and any(
+                    c.dep_ == "poss" for c in pobjs[0].children):
+                return pobjs[0]
+        return None
+
     def light_noun(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr"):
+        shifted = self.shifted_object(verb)
+        for child in [*verb.children, *([shifted] if shifted is not None else [])]:
+            if child.dep_ in ("dobj", "attr") or child is shifted:
                 # "launched artillery, mortar, and rocket fire against X": the cue may be a conjunct
                 conjuncts = child.conjuncts if verb.lemma_.lower() in self.ex.light else ()
                 for noun in (child, *conjuncts):
@@ -1378,6 +1425,16 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
+        if not subjects and light is None and cue.relation in AUTHOR_TARGETED and noun.dep_ == "pobj" \
+                and noun.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+            # "went on strike in protest of X", "blocked streets in defiance of X": the manner
+            # of the clause's act, so its agent's stance toward X
+            gov = noun.head.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX"):
+                subjects, _, chain = self.subject(gov)
+                how = f"in {noun.lemma_.lower()} of"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
                 and frame.head.lower_ in ("for", "on", "to", "in") and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
@@ -1396,6 +1453,11 @@ class _SentenceRules:
         exclude = {r.actor.id for r in subjects}
         objects = [r for r in self.nominal_objects(noun, leaving) or self.nominal_objects(frame, leaving)
                    if r.actor.id not in exclude]
+        if not objects and cue.relation in AUTHOR_TARGETED:
+            # "in protest of the government's refusal": aimed at the act, so at its author
+            objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
+                       for p in c.children if p.dep_ == "pobj" and self.noun_cue(p)
+                       for r in self.event_author(p, exclude)][:1] or objects
         if by_agent and not objects:
             objects = [r for r in modifiers if r.actor.id not in exclude]
         if not objects and light is not None:

@@ -467,6 +467,36 @@ def test_one_party_breaking_a_truce_names_no_target(extractor) -> None:
     assert triples(extractor, "Hamas violated the truce.") == []
 
 
+def test_refusing_to_let_an_actor_act_rejects_that_actor(extractor) -> None:
+    one(extractor, "Iran declined to permit IAEA inspectors to visit the site.", "iran", "REJECT", "iaea")
+    found = triples(extractor, "Greece demanded that France refuse to recognize Macedonia.")
+    assert ("greece", "REQUEST", "france") in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Albania denounced as an ugly crime Serbia's suppression of the protests.", ("albania", "ACCUSE", "serbia")),
+    ("Jordan rejected as unacceptable Israel's annexation of the West Bank.", ("jordan", "REJECT", "israel")),
+])
+def test_an_object_shifted_after_an_as_label(extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extractor, text)
+
+
+def test_in_protest_or_defiance_of_an_actor_or_its_act(extractor) -> None:
+    one(extractor, "Iraqi workers went on strike in protest of the Iranian occupation.",
+        "iraqi-workers", "PROTEST", "iran")
+    one(extractor, "Hezbollah fighters crossed the border in defiance of the United Nations.",
+        "hezbollah", "REJECT", "united-nations")
+
+
+def test_a_party_moved_out_of_a_place_retreats_from_its_state(extractor) -> None:
+    t = one(extractor, "Eighty UN peacekeepers were shipped out of the Syrian town of Qusayr.",
+            "united-nations", "RETREAT", "syria")
+    assert "moved" in t.evidence
+    # moved toward a place is no retreat
+    assert not any(r == "RETREAT" for _s, r, _o in triples(
+        extractor, "Eighty UN peacekeepers were shipped to the Syrian town of Qusayr."))
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
