@@ -217,6 +217,11 @@ class Gazetteer:
             normalise(word))
         return self.actors.get(actor_id) if actor_id else None
 
+    def demonym_of(self, actor_id: str) -> str | None:
+        """The first demonym an entry gives ("syria" -> "Syrian"): how news names its people."""
+        names = self._entries.get(actor_id, {}).get("demonyms", [])
+        return names[0] if names else None
+
     def capital(self, word: str) -> Actor | None:
         actor_id = self._capitals.get(normalise(word))
         return self.actors.get(actor_id) if actor_id else None

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.gazetteer import Gazetteer, normalise
+from graphbuild.gazetteer import Gazetteer, normalise, slug
 from graphbuild.nlp import read_lexicon
 from graphbuild.records import Actor, Mention
 
@@ -31,6 +31,9 @@ PERSON_KINDS = {"PERSON"}
 # participles that place a group: "a group based in Trinidad", "rebels operating in Macedonia"
 LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "fight"}
 # actors that act for their state: their country is the sentence's when it names no state
+# roles of people who speak for the body they belong to, besides titles ("rebel spokesmen")
+SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "representative",
+                "negotiator", "delegation", "envoy", "delegate", "figure", "chief"}
 MIN_MISSPELT = 6  # shorter names are too close to each other (Iran/Iraq, Oman/Omar)
 STATE_BOUND = {"PERSON", "GOVERNMENT", "MILITARY"}
 # NER labels whose whole text may be a misspelt gazetteer name ("Afganistan", "Francois Mitterand")
@@ -476,6 +479,13 @@ class SentenceMentions:
             lemma in lex.group_kind or lower in lex.group_kind
         countries = self._country_modifiers(token, located=is_role)
         if lemma in lex.state_roles or lower in lex.state_roles:
+            led = self._led_group(token)
+            if countries and led is not None:
+                # "Afghan rebel leaders", "Kenyan opposition figures": the leaders of a
+                # group speak for that group, not for the state they are from
+                word, kind = led
+                return [self.group(a, token, how, kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
+                        if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
             if countries:
                 return [self._ref(a, token, how, 0.9) for a, how in countries]
             if any(c.dep_ == "compound" and c.lower_ == "coalition" for c in token.lefts):
@@ -495,13 +505,16 @@ class SentenceMentions:
                 state = self.f.gazetteer.by_country(sole) if sole else None
                 if state is not None:
                     countries = [(state, "located")]
+            people = self._people_word(token)
             if countries:
                 out = []
                 for actor, how in countries:
                     if actor.kind != "STATE":  # "Hezbollah fighters" are Hezbollah
                         out.append(self._ref(actor, token, how, 0.85))
                         continue
-                    out.append(self.group(actor, token, how, kind))
+                    # "Kurdish fighters" keep the people's name, whatever state they are placed in
+                    name = self.doc[people.i:token.i + 1].text if people is not None else None
+                    out.append(self.group(actor, token, how, kind, name, people=people is not None))
                 return out
             names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                      and c.i not in self.matches and c.i not in self.demonyms]
@@ -529,14 +542,47 @@ class SentenceMentions:
             return [self._ref(a, token, how, 0.6) for a, how in countries]
         return []
 
-    def group(self, state: Actor, token: Token, how: str, kind: str = "OTHER") -> Ref:
+    def group(self, state: Actor, token: Token, how: str, kind: str = "OTHER",
+              name: str | None = None, people: bool = False) -> Ref:
         """People of a state named by what they are ("French farmers", "its own people"):
-        an uncurated group based in that state, not the state itself."""
-        name = f"{state.name} {token.text}" if how != "demonym" else \
-            self.doc[self._np_start(token):token.i + 1].text
+        an uncurated group based in that state, not the state itself. Named as the text
+        names it, else by the state's demonym ("rebels in Syria" -> "Syrian rebels"), so one
+        group keeps one id however a sentence places it. A group named by a people without
+        a state (`people`: "Kurdish fighters") gets an id per state it is placed in."""
+        if name is None and how == "demonym":
+            name = self.doc[self._np_start(token):token.i + 1].text
+        elif name is None:
+            word = token.lower_ if token.is_sent_start else token.text  # "Rebels in Syria ..."
+            name = f"{self.f.gazetteer.demonym_of(state.id) or state.name} {word}"
         base = self.f.gazetteer.uncurated(name, kind)
-        actor = Actor(base.id, base.name, kind, state.country, base.aliases, curated=False)
+        actor_id = slug(f"{name} {state.country}") if people and state.country else base.id
+        actor = Actor(actor_id, base.name, kind, state.country, base.aliases, curated=False)
         return self._ref(actor, token, "group", 0.7)
+
+    def _led_group(self, token: Token) -> tuple[str, str] | None:
+        """('rebels', kind) when a person's role is held in a group ('rebel leaders'), not
+        a thing of the group ('militia positions')."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.lex.titles and lemma not in SPOKESPEOPLE:
+            return None
+        for child in token.lefts:
+            lemma = child.lemma_.lower()
+            kind = self.lex.group_kind.get(lemma)
+            if child.dep_ in ("compound", "amod") and kind in ("ARMED_GROUP", "POLITICAL_PARTY"):
+                plural = lemma if lemma in ("opposition", "mujahideen") or lemma.endswith("s") \
+                    else lemma + "s"
+                return plural, kind
+        return None
+
+    def _people_word(self, token: Token) -> Token | None:
+        """'Kurdish' in 'Kurdish fighters': a people or faith that names a group and is no
+        state's demonym (Kurdish, Baloch, Druze, Muslim), or None."""
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" \
+                    and child.i not in self.demonyms and child.i not in self.matches \
+                    and child.text[:1].isupper():
+                return child
+        return None
 
     def _ethnic_community(self, token: Token, demonym: Actor) -> list[Ref]:
         """'ethnic Albanians', 'the Albanians of southern Serbia': a people living in
@@ -618,9 +664,7 @@ class SentenceMentions:
                  if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"
                  and m.start not in reporter and self._placed(self.doc[m.end - 1])}
         found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end
-                  and i not in reporter
-                  and not (for_person and (self.doc[i].head.lower_ in self.lex.titles
-                                           or self.doc[i].head.ent_type_ == "PERSON"))}
+                  and i not in reporter and not self._lent_elsewhere(i, for_person)}
         found.discard(None)
         found.discard(exclude)
         if not found:
@@ -632,13 +676,37 @@ class SentenceMentions:
             found.discard(exclude)
         return found.pop() if len(found) == 1 else None
 
+    def _lent_elsewhere(self, i: int, for_person: bool) -> bool:
+        """Does the demonym at token i belong to another named actor, so that it says
+        nothing about an unplaced one? For a person: it qualifies another person ("South
+        African leader F.W. de Klerk"). For a group: it is part of another organisation's
+        name ("the Canadian Security Intelligence Service")."""
+        head = self.doc[i]
+        while head.head.i != head.i and head.head.i in self.demonyms \
+                and self.demonyms[head.head.i] is self.demonyms[i]:
+            head = head.head  # "South African": the last word of the demonym
+        head = head.head
+        if for_person:
+            if head.ent_type_ == "PERSON" or head.lower_ in self.lex.titles:
+                return True
+            # a title chain ending in a name: "South African leader F.W. de Klerk"
+            return head.dep_ == "compound" and head.head.ent_type_ == "PERSON"
+        ent = self.ents.get(i)
+        return ent is not None and ent.label_ == "ORG" and len(ent) > 1 and \
+            ent.root.lemma_.lower() not in self.lex.state_roles
+
     def _reporter(self) -> set[int]:
-        """Token indices of the source a sentence closes with ('..., Thai police said')."""
+        """Token indices of the source a sentence names: the one it closes with ('..., Thai
+        police said') or gives 'according to' ('according to a report submitted to X')."""
+        source: set[int] = set()
+        for t in self.sent:
+            if t.lower_ == "according" and t.i + 1 < self.sent.end and self.doc[t.i + 1].lower_ == "to":
+                source |= {w.i for w in self.doc[t.i + 1].subtree}
         root = self.sent.root
         if root.lemma_.lower() not in self.f.speech or not any(c.dep_ == "ccomp" and c.i < root.i
                                                                for c in root.children):
-            return set()
-        return {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
+            return source
+        return source | {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
 
     @staticmethod
     def _placed(token: Token) -> bool:

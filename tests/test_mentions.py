@@ -187,3 +187,48 @@ def test_misspelling_fallback_leaves_people_and_exact_names_alone(extractor) -> 
     found = ids(extractor, "Angela spoke to Austrian and Australian diplomats in Granada.")[0]
     assert "angola" not in found and "grenada" not in found
     assert {"austria", "australia"} <= found
+
+
+def names(extractor, text: str) -> list[list[tuple[str, str, str | None]]]:
+    """Per sentence: (words, actor name, country) of every mention."""
+    return [[(m.text, m.actor.name, m.actor.country) for m in mentions]
+            for _s, mentions in extractor.mentions(Article(id="t", text=text))]
+
+
+def test_a_nationality_that_qualifies_another_person_is_not_lent(extractor) -> None:
+    """'Nigerian leader X' says where X is from, not where the president greeting him is."""
+    found = resolved(extractor, "President Jean Dupont welcomed Nigerian leader Amadu Bello on Friday.")[0]
+    assert ("Jean Dupont", "jean-dupont", None) in found, found
+    assert any(w == "Amadu Bello" and c == "NGA" for w, _a, c in found), found
+    found = resolved(extractor, "Kenyan President Daniel Otieno met the envoy.")[0]
+    assert any(w == "Daniel Otieno" and c == "KEN" for w, _a, c in found), found
+
+
+def test_a_nationality_inside_another_organisations_name_is_not_lent(extractor) -> None:
+    text = ("The Crimson Brigade shared weapons with the Black Hand, according to a report "
+            "sent to the Swedish Defence Research Agency.")
+    found = resolved(extractor, text)[0]
+    assert not any(c == "SWE" for w, _a, c in found if "Brigade" in w or "Hand" in w), found
+
+
+def test_rebel_leaders_speak_for_the_rebels_not_their_state(extractor) -> None:
+    found = resolved(extractor, "Somali rebel leaders agreed to meet the envoy in Nairobi.")[0]
+    assert ("Somali rebel leaders", "somali-rebels", "SOM") in found, found
+    assert not any(a == "somalia" for _w, a, _c in found), found
+    # a state's own leaders still are the state
+    assert "somalia" in ids(extractor, "Somali leaders agreed to meet the envoy.")[0]
+
+
+def test_a_people_without_a_state_names_its_group(extractor) -> None:
+    """'Kurdish fighters' stay Kurdish fighters whatever state the sentence places them in."""
+    found = names(extractor, "Kurdish fighters clashed with Turkish troops.")[0]
+    assert any(w == "Kurdish fighters" and n == "Kurdish fighters" for w, n, _c in found), found
+    first = resolved(extractor, "Kurdish fighters in Syria fired on a patrol.")[0]
+    second = resolved(extractor, "Kurdish fighters in Iraq fired on a patrol.")[0]
+    ids_of = {c: a for w, a, c in first + second if w == "Kurdish fighters"}
+    assert set(ids_of) == {"SYR", "IRQ"} and ids_of["SYR"] != ids_of["IRQ"], ids_of
+
+
+def test_a_placed_group_is_named_by_its_states_demonym(extractor) -> None:
+    found = names(extractor, "Rebels in Syria attacked a checkpoint.")[0]
+    assert ("Rebels", "Syrian rebels", "SYR") in found, found
