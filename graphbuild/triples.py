@@ -183,6 +183,8 @@ class Extractor:
         self.list_nouns = lex.words("list_nouns")
         self.leaving_office = lex.words("leaving_office")
         self.titles = lex.words("titles")
+        self.efforts = lex.words("effort_nouns")
+        self.involvement = lex.words("involvement_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -452,6 +454,10 @@ class _SentenceRules:
         head = verb.head
         if head is verb:
             return agents, patients, chain
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") \
+                and verb.tag_ in ("VBG", "VBN") and (party := self.reason_party(head.head)):
+            # "sanctioned X for having provided support to Y", "thanked X for mediating": X does it
+            return party, [], chain
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("ADJ", "VERB", "AUX"):
             # "is open to engaging with", "is committed to opening"
             a, p, c = self.subject(head.head, depth + 1)
@@ -484,7 +490,7 @@ class _SentenceRules:
             return a, p, c
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             refs = self.actors(head, deep=False) or self.before_comma(verb)
-            if not refs and verb.tag_ == "VB" and self.noun_cue(head) and any(
+            if not refs and verb.tag_ == "VB" and (self.noun_cue(head) or head.lemma_.lower() in self.ex.efforts) and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 # "converged for a rally to protest X": the purpose is the event's own agent's
                 gov = head.head.head if head.dep_ == "pobj" else head.head
@@ -497,6 +503,20 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def reason_party(self, gov: Token) -> list[Ref]:
+        """The party a verb or event noun acts on, when its reason clause ('for doing',
+        'of doing') follows: the one blamed, thanked or punished is the one who did it."""
+        if gov.pos_ in ("NOUN", "PROPN"):
+            return self.nominal_objects(gov) if self.noun_cue(gov) else []
+        if gov.pos_ not in ("VERB", "AUX"):
+            return []
+        if any(c.dep_ == "auxpass" for c in gov.children):
+            return [r for c in gov.children if c.dep_ == "nsubjpass" for r in self.actors(c)]
+        for c in gov.children:
+            if c.dep_ == "dobj":
+                return self.nominal_objects(c) if self.noun_cue(c) else self.actors(c)
+        return []
 
     def stray_agent(self, passive: Token) -> list[Ref]:
         """'Hadi, who had been ousted from the capital in 2014 by Houthi insurgents':
@@ -1435,6 +1455,13 @@ class _SentenceRules:
             if gov.pos_ in ("VERB", "AUX"):
                 subjects, _, chain = self.subject(gov)
                 how = f"in {noun.lemma_.lower()} of"
+        if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ == "in" \
+                and frame.head.head.lemma_.lower() in self.ex.involvement:
+            # "its involvement in the detention of X": who is involved in an act does it
+            owner = frame.head.head
+            subjects = [r for m in owner.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
+                        for r in self.modifier_actors(m)]
+            how = f"{owner.lemma_.lower()} in"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
                 and frame.head.lower_ in ("for", "on", "to", "in") and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):

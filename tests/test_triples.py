@@ -497,6 +497,31 @@ def test_a_party_moved_out_of_a_place_retreats_from_its_state(extractor) -> None
         extractor, "Eighty UN peacekeepers were shipped to the Syrian town of Qusayr."))
 
 
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("The United States imposed sanctions on Mahmoud Ahmadinejad for having provided support to Hezbollah.",
+     ("mahmoud-ahmadinejad", "SUPPORT", "hezbollah"), ("united-states", "SUPPORT", "hezbollah")),
+    ("Egypt arrested Hamas members for smuggling weapons to Hezbollah.",
+     ("hamas", "AID", "hezbollah"), ("egypt", "AID", "hezbollah")),
+    ("Jordan was punished for supporting Iraq.", ("jordan", "SUPPORT", "iraq"), None),
+])
+def test_the_one_blamed_for_an_act_did_it(extractor, text: str, expected: tuple[str, str, str],
+                                          wrong: tuple[str, str, str] | None) -> None:
+    found = triples(extractor, text)
+    assert expected in found and wrong not in found, found
+
+
+def test_involvement_in_an_act_is_doing_it(extractor) -> None:
+    one(extractor, "Hezbollah was designated for its involvement in the detention of US citizens.",
+        "hezbollah", "COERCE", "united-states")
+    assert not any(r == "COERCE" for _s, r, _o in triples(
+        extractor, "Hezbollah was designated for the detention of US citizens."))
+
+
+def test_an_attempts_purpose_is_its_makers_act(extractor) -> None:
+    one(extractor, "Jordan worked with Israel in an attempt to curb Iranian involvement in Syria.",
+        "jordan", "COERCE", "iran")
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
