@@ -34,6 +34,8 @@ LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "figh
 # roles of people who speak for the body they belong to, besides titles ("rebel spokesmen")
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "representative",
                 "negotiator", "delegation", "envoy", "delegate", "figure", "chief"}
+# a state's people at an intergovernmental body, not its officials
+NOT_OFFICIALS = {"ambassador", "representative", "delegate", "delegation", "member"}
 MIN_MISSPELT = 6  # shorter names are too close to each other (Iran/Iraq, Oman/Omar)
 STATE_BOUND = {"PERSON", "GOVERNMENT", "MILITARY"}
 # NER labels whose whole text may be a misspelt gazetteer name ("Afganistan", "Francois Mitterand")
@@ -450,6 +452,7 @@ class SentenceMentions:
         if match is not None:
             if match.actor.kind == "PERSON":
                 self.memory.people.add(match.actor.id)
+                return self._with_office(token, [match])
             return [match]
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WDT", "WP", "WP$"):
             return self._pronoun(token, lower)
@@ -469,7 +472,7 @@ class SentenceMentions:
         if token.ent_type_ == "PERSON":
             person = self._person(token)
             if person:
-                return person
+                return self._with_office(token, person)
         description = self._description(token, lemma)
         if description is not None:
             return description
@@ -558,6 +561,31 @@ class SentenceMentions:
         actor_id = slug(f"{name} {state.country}") if people and state.country else base.id
         actor = Actor(actor_id, base.name, kind, state.country, base.aliases, curated=False)
         return self._ref(actor, token, "group", 0.7)
+
+    def _with_office(self, token: Token, refs: list[Ref]) -> list[Ref]:
+        """A person the sentence names by an office of an intergovernmental organisation
+        ("U.N. mediator Diego Cordovez", "Kofi Annan, UN secretary-general") also stands for
+        that organisation: the IGO-level reading of an official's act, as "a senior Iranian
+        official" is Iran. Officials of a state keep only their own reading; a state's envoy
+        to an IGO ("the UN ambassador") is no official of it."""
+        if len(refs) != 1 or refs[0].actor.kind != "PERSON" or refs[0].actor.country:
+            return refs
+        person = refs[0]
+        words = [t for t in self.doc[person.start:person.end] if t.i < token.i]
+        for mod in token.lefts:
+            if mod.dep_ in ("compound", "amod", "nmod") and mod.i < person.start:
+                words += [mod, *(m for m in mod.lefts if m.dep_ in ("compound", "amod", "nmod", "poss"))]
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            words += [appos, *(m for m in appos.lefts if m.dep_ in ("compound", "amod", "nmod", "poss"))]
+        if any(w.lemma_.lower() in NOT_OFFICIALS for w in words):
+            return refs
+        for word in words:
+            match = self.matches.get(word.i)
+            actor = match.actor if match is not None and match.actor.id != person.actor.id \
+                else self.f.gazetteer.lookup(word.text) if word.i in range(person.start, person.end) else None
+            if actor is not None and actor.kind == "IGO":
+                return [person, Ref(actor, person.start, person.end, person.text, "office", 0.6)]
+        return refs
 
     def _led_group(self, token: Token) -> tuple[str, str] | None:
         """('rebels', kind) when a person's role is held in a group ('rebel leaders'), not

@@ -232,3 +232,20 @@ def test_a_people_without_a_state_names_its_group(extractor) -> None:
 def test_a_placed_group_is_named_by_its_states_demonym(extractor) -> None:
     found = names(extractor, "Rebels in Syria attacked a checkpoint.")[0]
     assert ("Rebels", "Syrian rebels", "SYR") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "U.N. mediator Maria Olsen met the rebel commanders.",
+    "The rebels rejected a plan by Maria Olsen, the UN secretary-general, on Monday.",
+])
+def test_an_official_named_by_an_igo_office_also_stands_for_the_igo(extractor, text: str) -> None:
+    found = resolved(extractor, text)[0]
+    olsen = {a for w, a, _c in found if w.endswith("Maria Olsen")}
+    assert olsen == {"maria-olsen", "united-nations"}, found
+
+
+def test_a_states_envoy_to_an_igo_is_no_official_of_it(extractor) -> None:
+    found = resolved(extractor, "UN ambassador Maria Olsen criticized the plan.")[0]
+    assert {a for w, a, _c in found if w == "Maria Olsen"} == {"maria-olsen"}, found
+    found = resolved(extractor, "Kenyan President Daniel Otieno addressed the UN.")[0]
+    assert {a for w, a, _c in found if w == "Daniel Otieno"} == {"daniel-otieno"}, found
