@@ -185,6 +185,8 @@ class Extractor:
         self.titles = lex.words("titles")
         self.efforts = lex.words("effort_nouns")
         self.involvement = lex.words("involvement_nouns")
+        self.authored = lex.words("authoring_participles")
+        self.complaints = lex.words("complaint_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -414,9 +416,10 @@ class _SentenceRules:
                             return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.85)
                                     for r in refs] + [
                                 r for c in pobj.conjuncts for r in self.m.resolve(c)]
-        # "the compound used by the U.S. Embassy", "bases belonging to Iran": its holder
+        # "the compound used by the U.S. Embassy", "bases belonging to Iran": its holder;
+        # "a bill signed by X", "the curfew imposed by Y": its author
         for acl in token.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in self.ex.holding:
+            if acl.dep_ == "acl" and (acl.lemma_.lower() in self.ex.holding or acl.lemma_.lower() in self.ex.authored):
                 for agent in acl.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "to"):
                         refs = [r for p in agent.children if p.dep_ == "pobj" for r in self.m.resolve(p)]
@@ -1156,6 +1159,13 @@ class _SentenceRules:
         else:
             subjects, objs = agents, objects
         subjects = subjects + moved
+        if subjects and not objs and lemma in ex.complaints:
+            # "Iran complained that Israel was violating its airspace": the one complained of
+            mine = {r.actor.id for r in subjects}
+            objs = [r for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ
+                    for r in self.actors(g, role="subj") if r.actor.id not in mine][:1]
+            if objs:
+                used = "that"
         if subjects and not objs and cue.relation == "THREATEN":
             objs = self.conditional_party(verb, {r.actor.id for r in subjects})
         if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):

@@ -522,6 +522,18 @@ def test_an_attempts_purpose_is_its_makers_act(extractor) -> None:
         "jordan", "COERCE", "iran")
 
 
+def test_complaining_that_an_actor_acts_accuses_it(extractor) -> None:
+    one(extractor, "Syria charged that Turkey was arming the rebels.", "syria", "ACCUSE", "turkey")
+    one(extractor, "Iran complained that Israel was violating its airspace.", "iran", "ACCUSE", "israel")
+    # saying is no complaint
+    assert ("iran", "ACCUSE", "israel") not in triples(extractor, "Iran said that Israel was violating its airspace.")
+
+
+def test_a_thing_made_by_an_actor_stands_for_it(extractor) -> None:
+    one(extractor, "Egyptian students stopped work over a decree issued by the Israeli army.",
+        "egyptian-students", "PROTEST", "idf")
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
