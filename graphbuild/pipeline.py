@@ -26,7 +26,6 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,10 +33,12 @@ from graphbuild.articles import read_articles
 from graphbuild.errors import TriplesError
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.records import (
+    Actor,
     Article,
     IngestSummary,
     ReadProblem,
     Triple,
+    actor_from_ref,
     content_id,
     triple_from_json,
 )
@@ -297,10 +298,35 @@ def ingest(
     return summary
 
 
-def with_gazetteer_actors(triple: Triple, gazetteer: Gazetteer) -> Triple:
-    subject = gazetteer.get(triple.subject.id) if triple.subject.curated else None
-    obj = gazetteer.get(triple.object.id) if triple.object.curated else None
-    return replace(triple, subject=subject or triple.subject, object=obj or triple.object)
+class ActorsFromRefs:
+    """The actors of triple records, each built once: a curated actor gets its
+    full gazetteer record back (aliases, members), so `extract | load` builds
+    the same graph as `ingest`. Bounded: a stream of millions of one-off names
+    starts the cache afresh now and then."""
+
+    LIMIT = 100_000
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.built: dict[tuple[Any, ...], Actor] = {}
+
+    def __call__(self, ref: dict[str, Any], curated: bool) -> Actor:
+        try:
+            key = (ref["id"], ref.get("name"), ref.get("kind"), ref.get("country"), curated)
+            actor = self.built.get(key)
+        except (AttributeError, KeyError, TypeError):
+            # not a plain actor reference: built (or refused) without the cache
+            return self._build(ref, curated)
+        if actor is None:
+            actor = self._build(ref, curated)
+            if len(self.built) >= self.LIMIT:
+                self.built.clear()
+            self.built[key] = actor
+        return actor
+
+    def _build(self, ref: dict[str, Any], curated: bool) -> Actor:
+        actor = actor_from_ref(ref, curated)
+        return (self.gazetteer.get(actor.id) or actor) if curated else actor
 
 
 def read_triples(
@@ -309,9 +335,9 @@ def read_triples(
     """Group a triples JSONL stream (as `graphbuild extract` writes it) by article.
 
     A malformed line is reported with its line number and skipped; the rest loads.
-    Curated actors get their full gazetteer record back (aliases, members), so
-    `extract | load` builds the same graph as `ingest`.
+    Curated actors get their full gazetteer record back (see ActorsFromRefs).
     """
+    actors = ActorsFromRefs(gazetteer)
     current: Article | None = None
     batch: list[Triple] = []
     for number, line in enumerate(lines, start=1):
@@ -321,7 +347,7 @@ def read_triples(
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise TypeError("not a JSON object")
-            triple = with_gazetteer_actors(triple_from_json(record), gazetteer)
+            triple = triple_from_json(record, make_actor=actors)
         except (ValueError, KeyError, TypeError) as exc:
             reason = exc.args[0] if isinstance(exc, KeyError) else exc
             problems.append(f"{source}:{number}: not a triple record ({reason})")

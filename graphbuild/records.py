@@ -7,6 +7,7 @@ spaCy objects never leave the NLP stages; everything here is plain data.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -167,7 +168,7 @@ class Triple:
         }
 
 
-def _actor_from_ref(ref: dict[str, Any], curated: bool) -> Actor:
+def actor_from_ref(ref: dict[str, Any], curated: bool) -> Actor:
     return Actor(
         id=str(ref["id"]),
         name=str(ref.get("name") or ref["id"]),
@@ -179,11 +180,20 @@ def _actor_from_ref(ref: dict[str, Any], curated: bool) -> Actor:
     )
 
 
-def triple_from_json(record: dict[str, Any], article_text: str | None = None) -> Triple:
+ActorFromRef = Callable[[dict[str, Any], bool], Actor]
+
+
+def triple_from_json(
+    record: dict[str, Any],
+    article_text: str | None = None,
+    *,
+    make_actor: ActorFromRef = actor_from_ref,
+) -> Triple:
     """Rebuild a Triple from a formats.md record (as written by `graphbuild extract`).
 
     Raises KeyError/TypeError/ValueError on a malformed record; callers turn that
-    into a clear message with the line number.
+    into a clear message with the line number. A reader of many records may pass
+    its own `make_actor` (e.g. one that reuses the actors it has built).
     """
     art = record["article"]
     sent = record["sentence"]
@@ -205,11 +215,11 @@ def triple_from_json(record: dict[str, Any], article_text: str | None = None) ->
     return Triple(
         article=article,
         sentence=sentence,
-        subject=_actor_from_ref(subj, bool(record.get("subject_curated", True))),
+        subject=make_actor(subj, bool(record.get("subject_curated", True))),
         subject_text=str(subj.get("text") or subj.get("name") or ""),
         relation=str(record["relation"]),
         predicate=str(record.get("predicate") or ""),
-        object=_actor_from_ref(obj, bool(record.get("object_curated", True))),
+        object=make_actor(obj, bool(record.get("object_curated", True))),
         object_text=str(obj.get("text") or obj.get("name") or ""),
         score=float(record.get("score", 0.0)),
         negated=bool(record.get("negated", False)),
