@@ -187,6 +187,7 @@ class Extractor:
         self.involvement = lex.words("involvement_nouns")
         self.authored = lex.words("authoring_participles")
         self.complaints = lex.words("complaint_verbs")
+        self.stance_heads = lex.words("stance_heads")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -322,6 +323,7 @@ class _SentenceRules:
                 self.nominal(token)
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.events:
                 self.tie_noun(token)
+                self.stance_noun(token)
         return self.found
 
     # -- arguments -------------------------------------------------------------
@@ -1172,7 +1174,9 @@ class _SentenceRules:
             objs = self.purpose_objects(verb, {r.actor.id for r in subjects})
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
         # (not when the party came from a governed clause: "agreed not to attack Israel")
-        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs)
+        # (nor a departure: "split from X" is one side leaving)
+        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs) \
+            and used != "from"
         if len(subjects) > 1 and not objs and any(
                 w.lemma_.lower() in ex.mutual for c in verb.children if c.dep_ == "dobj" for w in (c, *c.lefts)):
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
@@ -1625,6 +1629,46 @@ class _SentenceRules:
             self.add(owners, "LEADS", refs[:1], f"{noun.text}",
                      "tie:possessor of coalition -> LEADS (lexicon leads.possessive)", 0.6, False, False)
 
+    def described(self, noun: Token) -> list[Ref]:
+        """The one a describing noun is said of: apposition either way, copula subject,
+        "as" phrase ("arose as a movement"), a title before a name."""
+        members: list[Ref] = []
+        for child in noun.children:
+            if child.dep_ == "appos":
+                members = self.actors(child, deep=False)
+        if not members and noun.dep_ == "appos":
+            members = self.actors(noun.head, deep=False)
+        if not members and noun.dep_ in ("attr", "oprd"):
+            members, _, _ = self.subject(noun.head)
+        if not members and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            gov = noun.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                members, _, _ = self.subject(gov)
+            elif gov.pos_ in ("NOUN", "PROPN"):
+                members = self.actors(gov, deep=False)
+        if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
+            members = self.m.resolve(noun.head)
+        return members
+
+    def stance_noun(self, noun: Token) -> None:
+        """'Hamas arose as a resistance movement against the Israeli occupation', 'X, a
+        group against Y': a body described as being against an actor (or its conduct)
+        stands hostile to it."""
+        if noun.lemma_.lower() not in self.ex.stance_heads or self.m.resolve(noun):
+            return
+        against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for p in c.children if p.dep_ == "pobj"]
+        if not against:
+            return
+        members = self.described(noun)
+        exclude = {r.actor.id for r in members}
+        targets = [r for r in self.actors(against[0]) if r.actor.id not in exclude]
+        if members and targets:
+            negated, hedged, _, _notes = self.qualifiers(noun, [])
+            self.add(members, "HOSTILE_TO", targets, f"{noun.text} against",
+                     f"tie:{noun.lemma_.lower()} against -> HOSTILE_TO (lexicon stance_heads)", 0.6,
+                     negated, hedged)
+
     def tie_noun(self, noun: Token) -> None:
         """'its ally, X', 'X, an ally of Y', 'X is a member of Y', 'leader of Y'."""
         self.affiliation(noun)
@@ -1662,23 +1706,7 @@ class _SentenceRules:
             return
         if not owners:
             return
-        # the one described: apposition either way, copula subject, "as" phrase
-        members: list[Ref] = []
-        for child in noun.children:
-            if child.dep_ == "appos":
-                members = self.actors(child, deep=False)
-        if not members and noun.dep_ == "appos":
-            members = self.actors(noun.head, deep=False)
-        if not members and noun.dep_ in ("attr", "oprd"):
-            members, _, _ = self.subject(noun.head)
-        if not members and noun.dep_ == "pobj" and noun.head.lower_ == "as":
-            gov = noun.head.head
-            if gov.pos_ in ("VERB", "AUX"):
-                members, _, _ = self.subject(gov)
-            elif gov.pos_ in ("NOUN", "PROPN"):
-                members = self.actors(gov, deep=False)
-        if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
-            members = self.m.resolve(noun.head)
+        members = self.described(noun)
         if not members:
             return
         # the phrase itself resolved to the owner's state ("Iran's leader"): no tie to itself

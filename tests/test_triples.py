@@ -534,6 +534,25 @@ def test_a_thing_made_by_an_actor_stands_for_it(extractor) -> None:
         "egyptian-students", "PROTEST", "idf")
 
 
+def test_a_body_against_an_actor_is_hostile_to_it(extractor) -> None:
+    one(extractor, "In 1990, Hezbollah arose as a resistance movement against the Israeli occupation.",
+        "hezbollah", "HOSTILE_TO", "israel")
+    one(extractor, "The PKK is a group against Turkey.", "pkk", "HOSTILE_TO", "turkey")
+    assert not any(r == "HOSTILE_TO" for _s, r, _o in triples(
+        extractor, "The PKK is a group based in Turkey."))
+
+
+def test_splitting_from_is_one_sided(extractor) -> None:
+    found = triples(extractor, "Hamas split from the Muslim Brotherhood in 2017.")
+    assert ("hamas", "REJECT", "muslim-brotherhood") in found
+    assert ("muslim-brotherhood", "REJECT", "hamas") not in found
+
+
+def test_countering_an_actors_activities_coerces_it(extractor) -> None:
+    one(extractor, "The United States is countering Iran's destabilizing activities.", "united-states",
+        "COERCE", "iran")
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
