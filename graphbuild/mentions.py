@@ -105,6 +105,7 @@ class ArticleMemory:
     def __init__(self) -> None:
         self.seen: list[Seen] = []
         self.people: set[str] = set()  # ids of persons named in full
+        self.acronyms: dict[str, Actor] = {}  # "NUT" once "the Nigerian Union of Teachers (NUT)"
         self.counter = 0
         self.author: list[Actor] = []  # who "we" is in a statement
         # event word -> (sentence, its agents): "the intervention" later in the story
@@ -291,6 +292,8 @@ class MentionFinder:
                                                         or doc[end].lemma_.lower() in self.not_actors):
                 continue
             actor = self.gazetteer.actors[actor_id]
+            if actor.kind == "PERSON" and self._part_of_another_name(doc, start, end, actor):
+                continue
             how = self.how.get((actor_id, span.text.lower()), "alias")
             ref = Ref(actor, start, end, span.text, how)
             for i in range(start, end):
@@ -307,6 +310,20 @@ class MentionFinder:
                 covered[i] = ref
         self._last_demonyms = (doc, demonyms)
         return covered
+
+    def _part_of_another_name(self, doc: Doc, start: int, end: int, person: Actor) -> bool:
+        """'Nasser' in 'Nasser Kanaani', 'Assad' in 'Maher al-Assad': a known person's name
+        inside a longer personal name whose other words none of his names have."""
+        token = doc[start]
+        if token.ent_type_ != "PERSON" or token.ent_iob_ == "O":
+            return False
+        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        if ent is None or (ent.start == start and ent.end == end):
+            return False
+        own = {w.lower() for alias in person.aliases for w in alias.replace("-", " ").split()}
+        others = [t for t in ent if not start <= t.i < end and t.is_title and t.is_alpha
+                  and t.lower_ not in self.lex.titles and t.lower_.rstrip(".") not in self.lex.titles]
+        return any(t.lower_ not in own for t in others)
 
     def _misspelt_spans(self, doc: Doc, covered: dict[int, Ref], demonyms: dict[int, Actor]
                         ) -> list[tuple[int, int, str, str]]:
@@ -449,6 +466,11 @@ class SentenceMentions:
         match = self.matches.get(token.i)
         if match is not None and match.how == "place":
             return []  # a region or city: it only places other words in its state
+        if match is not None and match.actor.kind != "PERSON":
+            ent = self._entity(token)
+            if ent is not None and ent.label_ == "ORG" and ent.root.i not in range(match.start, match.end) \
+                    and self._named_organisation(ent.root) is not None:
+                return []  # "Angola" in "National Union for the Total Independence of Angola"
         if match is not None:
             if match.actor.kind == "PERSON":
                 self.memory.people.add(match.actor.id)
@@ -456,6 +478,19 @@ class SentenceMentions:
             return [match]
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WDT", "WP", "WP$"):
             return self._pronoun(token, lower)
+        acronym = self._acronym(token)
+        if acronym is not None:
+            return acronym
+        if token.dep_ == "appos" and token.is_lower and token.i > token.head.i and any(
+                c.dep_ == "det" for c in token.children):
+            # "the NUT, the umbrella union for teachers": a description of the name before it
+            named = [r for r in self.resolve(token.head) if r.how not in ("pronoun", "description")]
+            if len(named) == 1 and named[0].actor.kind != "PERSON":
+                return [self._ref(named[0].actor, token, "description", 0.8)]
+        ent = self._entity(token)
+        if ent is not None and ent.label_ == "ORG" and ent.root.i != token.i and \
+                self._named_organisation(ent.root) is not None:
+            return []  # "Teachers" in "the Nigerian Union of Teachers": a word of its name
         if token.pos_ not in NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"):
             return []
         lemma = token.lemma_.lower()
@@ -497,6 +532,10 @@ class SentenceMentions:
                 return [self._ref(actor, token, "description", 0.6)] if actor is not None else []
             return []
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
+        named = self._named_organisation(token)
+        if kind and named is not None:
+            # "the Nigerian Union of Teachers": the whole name, not "the Nigerian Union"
+            return self._uncurated(named, token, countries)
         if kind:
             # armed men a sentence's actors act on ("US forces killed three militants")
             # are as often foreign as local: unplaced, they stay generic
@@ -561,6 +600,38 @@ class SentenceMentions:
         actor_id = slug(f"{name} {state.country}") if people and state.country else base.id
         actor = Actor(actor_id, base.name, kind, state.country, base.aliases, curated=False)
         return self._ref(actor, token, "group", 0.7)
+
+    def _acronym(self, token: Token) -> list[Ref] | None:
+        """'NUT' in 'the Nigerian Union of Teachers (NUT)' is that union, here and later in
+        the article; None when the word is no such short name."""
+        text = token.text
+        if token.pos_ != "PROPN" or not (2 <= len(text) <= 8 and text.isupper() and text.isalpha()):
+            return None
+        i = token.i
+        if i >= 2 and i + 1 < len(self.doc) and self.doc[i - 1].text == "(" and self.doc[i + 1].text == ")":
+            name = self.doc[i - 2]
+            ent = self._entity(name)
+            head = ent.root if ent is not None and ent.end == name.i + 1 else name
+            refs = [r for r in self.resolve(head) if r.actor.kind != "PERSON" and r.how != "pronoun"]
+            if len(refs) == 1:
+                self.memory.acronyms[text] = refs[0].actor
+                return [Ref(refs[0].actor, i, i + 1, text, "alias", refs[0].confidence)]
+        known = self.memory.acronyms.get(text)
+        if known is not None:
+            return [Ref(known, i, i + 1, text, "alias", 0.8)]
+        return None
+
+    def _named_organisation(self, token: Token) -> Span | None:
+        """The organisation name (NER) a group word heads, when the name is more than a
+        nationality and that word ("Union of Teachers", "Municipality Association"), and the
+        body is no organ of a state ("Foreign Ministry": the state's reading)."""
+        ent = self._entity(token)
+        if ent is None or ent.label_ != "ORG" or ent.root.i != token.i or \
+                token.lemma_.lower() in self.lex.state_roles or token.lower_ in self.lex.state_roles:
+            return None
+        others = [t for t in ent if t.i != token.i and t.lower_ != "the" and t.i not in self.demonyms
+                  and t.i not in self.matches and not t.is_punct]
+        return ent if others else None
 
     def _with_office(self, token: Token, refs: list[Ref]) -> list[Ref]:
         """A person the sentence names by an office of an intergovernmental organisation
@@ -826,6 +897,11 @@ class SentenceMentions:
         if demonym is not None:
             return demonym, "demonym"
         if mod.dep_ in ("compound", "amod", "nmod"):
+            if self._named_organisation(mod) is not None:
+                # "Montenegro Municipality Association officials" are the association's
+                refs = self.resolve(mod)
+                if refs:
+                    return refs[0].actor, "modifier"
             # "Pakistan President X", "Hamas leaders": a nested compound chain
             for child in mod.lefts:
                 if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):  # "Vietnamese-led"

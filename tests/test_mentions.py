@@ -249,3 +249,30 @@ def test_a_states_envoy_to_an_igo_is_no_official_of_it(extractor) -> None:
     assert {a for w, a, _c in found if w == "Maria Olsen"} == {"maria-olsen"}, found
     found = resolved(extractor, "Kenyan President Daniel Otieno addressed the UN.")[0]
     assert {a for w, a, _c in found if w == "Daniel Otieno"} == {"daniel-otieno"}, found
+
+
+def test_an_organisation_named_in_full_is_one_actor_of_its_country(extractor) -> None:
+    text = ("The Ghanaian Union of Nurses (GUN), the largest union for hospital staff, called off "
+            "its strike. GUN leaders met the minister.")
+    first, second = resolved(extractor, text)
+    union = {a for w, a, _c in first if "Union" in w or w in ("GUN", "the largest union")}
+    assert len(union) == 1 and all(c == "GHA" for w, a, c in first if a in union), first
+    assert not any(w == "Nurses" for w, _a, _c in first), first
+    assert any(w == "GUN" and a in union for w, a, _c in second), second
+
+
+def test_officials_of_a_named_association_are_the_associations(extractor) -> None:
+    found = resolved(extractor, "Malawi Tobacco Growers Association officials demanded help from the government.")[0]
+    officials = [(a, c) for w, a, c in found if w.endswith("officials")]
+    assert officials and officials[0][0] != "malawi" and officials[0][1] == "MWI", found
+
+
+def test_a_state_named_inside_an_organisations_name_is_no_party(extractor) -> None:
+    found = ids(extractor, "The minister met the National Front for the Liberation of Mozambique on Monday.")[0]
+    assert "mozambique" not in found, found
+
+
+def test_a_known_first_name_inside_another_persons_name_is_not_that_person(extractor) -> None:
+    """'Nasser' alone is Gamal Abdel Nasser; 'Nasser Haddadi' is someone else."""
+    found = ids(extractor, "Spokesman Nasser Haddadi condemned the raid.")[0]
+    assert "gamal-abdel-nasser" not in found and "nasser-haddadi" in found, found
