@@ -603,7 +603,7 @@ class _SentenceRules:
             seen += 1
             if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
                 continue  # "U.S. partners" are not the U.S.
-            inner = token is not own and self.noun_cue(token) is not None
+            inner = (own is None or token.i != own.i) and self.noun_cue(token) is not None
             if inner and token.dep_ == "pobj" and token.head.lower_ == "with":
                 continue
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
@@ -875,13 +875,17 @@ class _SentenceRules:
         ex = self.ex
         negated = hedged = intent = False
         notes: list[str] = []
+        below = head
         for word in [head, *chain]:
             lemma = word.lemma_.lower()
             if word is not head:
+                # "opened the bridge to allow ...": a purpose clause is not governed by 'open'
+                purpose = below.dep_ == "advcl" and below.head.i == word.i
+                below = word
                 if lemma in ex.negating:
                     negated = True
                     notes.append(f"neg:{lemma}")
-                if lemma in ex.hedge_control:
+                if lemma in ex.hedge_control and not purpose:
                     hedged = True
                     notes.append(f"hedge:{lemma}")
                 if lemma in INTENT_ADJ or lemma in INTENT_VERBS:
@@ -1504,7 +1508,7 @@ class _SentenceRules:
         if not objects and light is not None:
             # "gave Tanzania a grant", "launched a strike in Syria against X"
             for child in light.children:
-                if child.dep_ in ("dative", "dobj") and child is not noun:
+                if child.dep_ in ("dative", "dobj") and child.i != noun.i:
                     objects = [r for r in self.actors(child) if r.actor.id not in exclude]
                     if objects:
                         break
