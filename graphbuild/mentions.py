@@ -468,8 +468,8 @@ class SentenceMentions:
             return []  # a region or city: it only places other words in its state
         if match is not None and match.actor.kind != "PERSON":
             ent = self._entity(token)
-            if ent is not None and ent.label_ == "ORG" and ent.root.i not in range(match.start, match.end) \
-                    and self._named_organisation(ent.root) is not None:
+            if ent is not None and ent.label_ == "ORG" and name_head(ent).i not in range(match.start, match.end) \
+                    and self._named_organisation(name_head(ent)) is not None:
                 return []  # "Angola" in "National Union for the Total Independence of Angola"
         if match is not None:
             if match.actor.kind == "PERSON":
@@ -488,8 +488,8 @@ class SentenceMentions:
             if len(named) == 1 and named[0].actor.kind != "PERSON":
                 return [self._ref(named[0].actor, token, "description", 0.8)]
         ent = self._entity(token)
-        if ent is not None and ent.label_ == "ORG" and ent.root.i != token.i and \
-                self._named_organisation(ent.root) is not None:
+        if ent is not None and ent.label_ == "ORG" and name_head(ent).i != token.i and \
+                self._named_organisation(name_head(ent)) is not None:
             return []  # "Teachers" in "the Nigerian Union of Teachers": a word of its name
         if token.pos_ not in NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"):
             return []
@@ -611,7 +611,7 @@ class SentenceMentions:
         if i >= 2 and i + 1 < len(self.doc) and self.doc[i - 1].text == "(" and self.doc[i + 1].text == ")":
             name = self.doc[i - 2]
             ent = self._entity(name)
-            head = ent.root if ent is not None and ent.end == name.i + 1 else name
+            head = name_head(ent) if ent is not None and ent.end == name.i + 1 else name
             refs = [r for r in self.resolve(head) if r.actor.kind != "PERSON" and r.how != "pronoun"]
             if len(refs) == 1:
                 self.memory.acronyms[text] = refs[0].actor
@@ -626,7 +626,7 @@ class SentenceMentions:
         nationality and that word ("Union of Teachers", "Municipality Association"), and the
         body is no organ of a state ("Foreign Ministry": the state's reading)."""
         ent = self._entity(token)
-        if ent is None or ent.label_ != "ORG" or ent.root.i != token.i or \
+        if ent is None or ent.label_ != "ORG" or name_head(ent).i != token.i or \
                 token.lemma_.lower() in self.lex.state_roles or token.lower_ in self.lex.state_roles:
             return None
         others = [t for t in ent if t.i != token.i and t.lower_ != "the" and t.i not in self.demonyms
@@ -655,7 +655,7 @@ class SentenceMentions:
             actor = match.actor if match is not None and match.actor.id != person.actor.id \
                 else self.f.gazetteer.lookup(word.text) if word.i in range(person.start, person.end) else None
             if actor is not None and actor.kind == "IGO":
-                return [person, Ref(actor, person.start, person.end, person.text, "office", 0.6)]
+                return [person, Ref(actor, person.start, person.end, person.text, "igo official", 0.6)]
         return refs
 
     def _led_group(self, token: Token) -> tuple[str, str] | None:
@@ -792,7 +792,7 @@ class SentenceMentions:
             return head.dep_ == "compound" and head.head.ent_type_ == "PERSON"
         ent = self.ents.get(i)
         return ent is not None and ent.label_ == "ORG" and len(ent) > 1 and \
-            ent.root.lemma_.lower() not in self.lex.state_roles
+            name_head(ent).lemma_.lower() not in self.lex.state_roles
 
     def _reporter(self) -> set[int]:
         """Token indices of the source a sentence names: the one it closes with ('..., Thai
@@ -995,6 +995,14 @@ class SentenceMentions:
             return []
         return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
                     "description", 0.6)]
+
+
+def name_head(ent: Span) -> Token:
+    """The head noun of a name: its word the rest hangs on. The parser may attach a name's
+    'for ...' part outside it ('demands from National Union for the ... of Angola'), and
+    Span.root then picks the preposition."""
+    outside = [t for t in ent if t.head.i < ent.start or t.head.i >= ent.end or t.head.i == t.i]
+    return next((t for t in outside if t.pos_ in NOUNS), ent.root)
 
 
 def one_typo(word: str, name: str) -> bool:
