@@ -614,13 +614,15 @@ class _SentenceRules:
                          and not (inner and c.dep_ == "prep" and c.lower_ != "by"))
         return []
 
+    def leaves_office(self, word: Token) -> bool:
+        return " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.leaving_office
+
     def office_left(self, word: Token, subjects: list[Ref]) -> list[Ref]:
         """'President X resigned', 'the prime minister will step down': giving up an
         office, with no other party named, yields an office of the leaver's own state
         (PLOVER RETREAT): the state for a person of a known state, its government for an
         official the parser names by the state itself ("Montenegro's prime minister")."""
-        base = " ".join([word.lemma_.lower(), *particles(word)])
-        if base not in self.ex.leaving_office:
+        if not self.leaves_office(word):
             return []
         doc = self.m.doc
         out: list[Ref] = []
@@ -1113,6 +1115,9 @@ class _SentenceRules:
             objects, used = self.noun_party(noun, exclude), ""
         elif governs and lemma not in OBJECT_CONTROL:
             objects, used = [], ""  # "agreed to withdraw from X": the complement's party first
+        elif self.leaves_office(verb):
+            # "resigned from the cabinet"; "resigned in protest" names no party of the resignation
+            objects, used = self.prep_objects(verb, ("from",))
         else:
             # a control verb's oblique phrases are circumstances; its complement has the party
             objects, used = self.objects(verb, prep, exclude, obliques=not governs)
@@ -1451,6 +1456,8 @@ class _SentenceRules:
             subjects = modifiers
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         chain: list[Token] = []
+        if not subjects and light is not None and self.joint_between(noun, light, cue):
+            return
         if not subjects and light is not None:
             subjects, patients, chain = self.subject(light)
             if not subjects and patients:
@@ -1477,8 +1484,13 @@ class _SentenceRules:
                 and frame.head.head.lemma_.lower() in self.ex.involvement:
             # "its involvement in the detention of X": who is involved in an act does it
             owner = frame.head.head
-            subjects = [r for m in owner.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
-                        for r in self.modifier_actors(m)]
+            if owner.dep_ == "pobj" and owner.head.lower_ == "for" and any(
+                    m.dep_ == "poss" and m.pos_ == "PRON" for m in owner.lefts):
+                # "sanctioned X for their role in ...": 'their' is the one sanctioned
+                subjects = self.reason_party(owner.head.head)
+            if not subjects:
+                subjects = [r for m in owner.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
+                            for r in self.modifier_actors(m)]
             how = f"{owner.lemma_.lower()} in"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
                 and frame.head.lower_ in ("for", "on", "to", "in") and not any(
@@ -1576,6 +1588,24 @@ class _SentenceRules:
         self.events.add(noun.i)
         if not mutual:
             self.remember_event(noun, subjects, negated or hedged)
+
+    def joint_between(self, noun: Token, light: Token, cue: Cue) -> bool:
+        """'Egypt brokered a ceasefire between Israel and Hamas': a joint event between a
+        named pair is the pair's (both ways), not an act of whoever brought it about."""
+        if not (noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
+            return False
+        pair = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                for p in c.children if p.dep_ == "pobj" for r in self.actors(p)]
+        if len(pair) < 2:
+            return False
+        _a, _p, chain = self.subject(light)
+        negated, hedged, _intent, notes = self.qualifiers(noun, [light, *chain])
+        self.add(pair, cue.relation, [], f"{noun.text} between",
+                 f"noun:{cue.words}+between (brought about by {light.lemma_.lower()}) -> {cue.relation} "
+                 f"(lexicon {cue.relation.lower()}.{cue.words})" + (f" [{', '.join(notes)}]" if notes else ""),
+                 0.6, negated, hedged, mutual=True)
+        self.events.add(noun.i)
+        return True
 
     def on_behalf(self, noun: Token, cue: Cue) -> bool:
         """'Saudi Arabia intervened at the request of Hadi': X of 'at the request /

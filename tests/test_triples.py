@@ -561,6 +561,23 @@ def test_a_purpose_clause_is_not_hedged_by_its_verb(extractor) -> None:
                "iran", "CONSULT", "united-states").hedged
 
 
+def test_a_joint_event_brought_about_between_a_pair_is_the_pairs(extractor) -> None:
+    found = triples(extractor, "Egypt brokered a ceasefire between Israel and Hamas.")
+    assert ("israel", "RETREAT", "hamas") in found and ("hamas", "RETREAT", "israel") in found, found
+    assert not any(s == "egypt" for s, _r, _o in found), found
+
+
+def test_resigning_in_protest_keeps_the_office_and_the_protest_apart(extractor) -> None:
+    found = triples(extractor, "Saad Hariri resigned in protest against Hezbollah's grip on the government.")
+    assert ("saad-hariri", "RETREAT", "lebanon") in found and ("saad-hariri", "PROTEST", "hezbollah") in found
+    assert ("saad-hariri", "RETREAT", "hezbollah") not in found
+
+
+def test_their_role_in_an_act_is_the_punished_ones(extractor) -> None:
+    one(extractor, "The United States sanctioned three Hezbollah commanders for their role in attacks on Israel.",
+        "hezbollah", "ASSAULT", "israel")
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
