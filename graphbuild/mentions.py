@@ -294,6 +294,8 @@ class MentionFinder:
             actor = self.gazetteer.actors[actor_id]
             if actor.kind == "PERSON" and self._part_of_another_name(doc, start, end, actor):
                 continue
+            if actor.kind == "STATE" and start > 0 and doc[start - 1].lower_ in ("former", "ex"):
+                continue  # "former Yugoslavia", "the former Soviet Union": a region of several states
             how = self.how.get((actor_id, span.text.lower()), "alias")
             ref = Ref(actor, start, end, span.text, how)
             for i in range(start, end):

@@ -276,3 +276,18 @@ def test_a_known_first_name_inside_another_persons_name_is_not_that_person(extra
     """'Nasser' alone is Gamal Abdel Nasser; 'Nasser Haddadi' is someone else."""
     found = ids(extractor, "Spokesman Nasser Haddadi condemned the raid.")[0]
     assert "gamal-abdel-nasser" not in found and "nasser-haddadi" in found, found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Soviet troops withdrew from the border.", "russia"),
+    ("West German officials met the delegation.", "germany"),
+    ("The Organization of African Unity sent observers.", "african-union"),
+    ("The CSCE sent observers.", "osce"),
+    ("Czechoslovakia signed the accord.", "czechia"),
+])
+def test_historic_names_resolve_to_the_actor_that_continued_them(extractor, text: str, actor: str) -> None:
+    assert actor in ids(extractor, text)[0]
+
+
+def test_a_former_state_named_as_a_region_is_no_actor(extractor) -> None:
+    assert "serbia" not in ids(extractor, "Envoys discussed peace in former Yugoslavia.")[0]
