@@ -55,6 +55,8 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 SUBJECT_INSIDE = frozenset({"of", "from", "among", "within"})
 OBJECT_INSIDE = frozenset({"of", "for", "from", "among", "within", "to", "by", "with", "against", "on",
                            "into"})
+# the phrases naming what another event is done to: "an inquiry into the killing of X" is no act on X
+INNER_PATIENT = frozenset({"of", "into"})
 # what undoing an event noun amounts to: "lifted the curfew", "halted aid"
 UNDONE = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
           "AID": "SANCTION", "CONSULT": "SANCTION", "COOPERATE": "SANCTION", "AGREE": "REJECT",
@@ -188,6 +190,7 @@ class Extractor:
         self.authored = lex.words("authoring_participles")
         self.complaints = lex.words("complaint_verbs")
         self.stance_heads = lex.words("stance_heads")
+        self.commands = lex.words("command_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -589,9 +592,9 @@ class _SentenceRules:
     def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
         the nearest actor inside the event's own phrase (not in another clause).
-        Another event noun on the way (not `own`, the head's own event noun) gives
-        only its author: acting on "the invasion by Iraq" acts on Iraq, but an inquiry
-        "into the killing of demonstrators" is no act on the demonstrators, and help
+        Another event noun on the way (not `own`, the head's own event noun) is not
+        looked into through its 'of'/'into' phrase: acting on "the invasion by Iraq" acts
+        on Iraq, but an inquiry "into the killing of demonstrators" is no act on them; help
         the agent had ("with Russian air support") is no party at all."""
         moves = head.lemma_.lower() in self.ex.theme  # "deployed its Guards": the Guards are moved
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
@@ -611,7 +614,7 @@ class _SentenceRules:
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or c.dep_ == "acl")
                          and c.lower_ not in CIRCUMSTANCE
-                         and not (inner and c.dep_ == "prep" and c.lower_ != "by"))
+                         and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
 
     def leaves_office(self, word: Token) -> bool:
@@ -782,7 +785,11 @@ class _SentenceRules:
                 by_prep.setdefault(child.lower_, []).extend(prep_objects_of(child))
         for prep in preps:
             for pobj in by_prep.get(prep, []):
-                refs = self.actors(pobj, deep=into_events or self.noun_cue(pobj) is None)
+                if into_events or self.noun_cue(pobj) is None:
+                    refs = self.actors(pobj)
+                else:
+                    # another event: its agent or recipient, never the patient of its 'of'/'into'
+                    refs = self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
                 if refs:
                     return refs, prep
         return [], ""
@@ -1074,6 +1081,13 @@ class _SentenceRules:
             if named:
                 noun_object = True
                 self.consumed.add(noun.i)
+            elif lemma in ex.commands and not self.prep_objects(noun, ("by",))[0] and not [
+                    r for m in noun.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
+                    and not self.noun_cue(m) for r in self.modifier_actors(m)]:
+                # "Trump ordered airstrikes on Syria": an ordered act with no agent of its own
+                # is the orderer's act (it is done by the orderer's forces)
+                self.nominal(noun, light=verb, note=f"ordered by {lemma}")
+                return
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
                 self.consumed.add(noun.i)
@@ -1415,9 +1429,21 @@ class _SentenceRules:
     def nominal_objects(self, noun: Token, leaving: bool = False) -> list[Ref]:
         """The other party of an event noun; for a departure ('withdrawal from X')
         the place or party left."""
-        refs, _ = self.prep_objects(noun, ("from", *OBJECT_PREPS) if leaving else OBJECT_PREPS,
-                                    skip={"by"} if leaving else {"by", "from"})
-        return refs
+        preps = ("from", *OBJECT_PREPS) if leaving else OBJECT_PREPS
+        skip = {"by"} if leaving else {"by", "from"}
+        refs, _ = self.prep_objects(noun, preps, skip=skip, into_events=False)
+        if refs:
+            return refs
+        # "an inquiry into the killing of X" is no act on X, but "protests against the
+        # occupation by Y" are aimed at Y: another event noun gives only its author (not
+        # "with Russian air support": help the agent had)
+        for prep in preps:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == prep and prep not in skip and prep != "with":
+                    for pobj in prep_objects_of(child):
+                        if self.noun_cue(pobj) and (refs := self.event_author(pobj, set())):
+                            return refs
+        return []
 
     def nominal(self, noun: Token, light: Token | None = None, relation: str | None = None,
                 note: str = "") -> None:

@@ -578,6 +578,25 @@ def test_their_role_in_an_act_is_the_punished_ones(extractor) -> None:
         "hezbollah", "ASSAULT", "israel")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump ordered airstrikes on Syria.", ("donald-trump", "ASSAULT", "syria")),
+    ("Iran ordered the expulsion of British diplomats.", ("iran", "SANCTION", "united-kingdom")),
+    ("Russia ordered the withdrawal of its troops from Syria.", ("russia", "RETREAT", "syria")),
+])
+def test_an_ordered_act_without_its_own_agent_is_the_orderers(extractor, text: str,
+                                                             expected: tuple[str, str, str]) -> None:
+    found = triples(extractor, text)
+    assert expected in found and not any(r == "REQUEST" for _s, r, _o in found), found
+
+
+def test_a_demanded_act_stays_a_request(extractor) -> None:
+    one(extractor, "The UN demanded the withdrawal of Israeli forces.", "united-nations", "REQUEST", "idf")
+
+
+def test_a_thing_supplied_names_its_recipient(extractor) -> None:
+    one(extractor, "Russia is the chief supplier of arms and weaponry to Iran.", "russia", "AID", "iran")
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
