@@ -10,7 +10,9 @@ Only id, name and kind are required. A user file given with --gazetteer is
 merged over the built-in one: an entry with a known id replaces the fields it
 gives and adds its aliases; an entry with a new id is added. A file may also
 list "lookalikes": real names one letter away from a gazetteer name ("Granada",
-"Tarsus"), which the extractor must never read as a misspelling of it.
+"Tarsus"), which the extractor must never read as a misspelling of it, and
+"regions": areas spanning several states ("the Levant", "the Caucasus"), which
+name no actor.
 """
 
 from __future__ import annotations
@@ -75,9 +77,11 @@ class SurfaceForm:
 class Gazetteer:
     """Canonical actors and every name that refers to them."""
 
-    def __init__(self, entries: Iterable[dict[str, Any]], lookalikes: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[dict[str, Any]], lookalikes: Iterable[str] = (),
+                 regions: Iterable[str] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self.lookalikes = {normalise(name) for name in lookalikes}
+        self.regions = {normalise(name) for name in regions}
         self._entries: dict[str, dict[str, Any]] = {}
         for entry in entries:
             self._merge(entry)
@@ -89,10 +93,10 @@ class Gazetteer:
         """The built-in gazetteer, with the user's files merged over it in order."""
         entries: list[dict[str, Any]] = []
         known: set[str] = set()
-        lookalikes: list[str] = []
+        lists: dict[str, list[str]] = {key: [] for key in _NAME_LISTS}
         if builtin:
             for name, text in _builtin_files():
-                entries.extend(_entries_from(text, name, known, lookalikes))
+                entries.extend(_entries_from(text, name, known, lists))
         for path in extra:
             file = Path(path)
             if not file.is_file():
@@ -101,8 +105,8 @@ class Gazetteer:
                 text = file.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
                 raise GazetteerError(f"cannot read gazetteer {path}: {exc}") from exc
-            entries.extend(_entries_from(text, str(path), known, lookalikes))
-        gazetteer = cls(entries, lookalikes)
+            entries.extend(_entries_from(text, str(path), known, lists))
+        gazetteer = cls(entries, lists["lookalikes"], lists["regions"])
         for actor in gazetteer:
             unknown = [m for m in actor.members if m not in gazetteer.actors]
             if unknown:
@@ -266,7 +270,7 @@ class Gazetteer:
         entries = list(self._entries.values())
         entries.append({"id": actor.id, "name": actor.name, "kind": actor.kind,
                         "country": actor.country, "aliases": list(actor.aliases)})
-        return Gazetteer(entries, self.lookalikes)
+        return Gazetteer(entries, self.lookalikes, self.regions)
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
@@ -290,21 +294,26 @@ _LIST_FIELDS = ("aliases", "demonyms", "capitals", "places", "members")
 _ISO3 = re.compile(r"[A-Z]{3}")
 
 
+_NAME_LISTS = ("lookalikes", "regions")
+
+
 def _entries_from(text: str, where: str, known: set[str],
-                  lookalikes: list[str] | None = None) -> list[dict[str, Any]]:
+                  lists: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """The checked entries of one file; `known` collects the ids seen so far, so
     an entry for a known id may give only the fields it changes. The file's
-    "lookalikes" are added to `lookalikes`."""
+    name lists ("lookalikes", "regions") are added to `lists`."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise GazetteerError(f"gazetteer {where} is not valid JSON: {exc}") from exc
-    if isinstance(data, dict) and "lookalikes" in data:
-        names = data["lookalikes"]
+    for key in _NAME_LISTS:
+        if not isinstance(data, dict) or key not in data:
+            continue
+        names = data[key]
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            raise GazetteerError(f"gazetteer {where}: lookalikes must be a list of names")
-        if lookalikes is not None:
-            lookalikes.extend(names)
+            raise GazetteerError(f"gazetteer {where}: {key} must be a list of names")
+        if lists is not None:
+            lists[key].extend(names)
     actors = data.get("actors") if isinstance(data, dict) else data
     if not isinstance(actors, list):
         raise GazetteerError(f"gazetteer {where}: expected {{\"actors\": [...]}}")

@@ -34,6 +34,8 @@ LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "figh
 # roles of people who speak for the body they belong to, besides titles ("rebel spokesmen")
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "representative",
                 "negotiator", "delegation", "envoy", "delegate", "figure", "chief"}
+# institutions a story names once with their state and then as "the Embassy"
+BACK_REFERRED = {"embassy", "consulate", "ministry", "mission"}
 # a state's people at an intergovernmental body, not its officials
 NOT_OFFICIALS = {"ambassador", "representative", "delegate", "delegation", "member"}
 MIN_MISSPELT = 6  # shorter names are too close to each other (Iran/Iraq, Oman/Omar)
@@ -106,6 +108,7 @@ class ArticleMemory:
         self.seen: list[Seen] = []
         self.people: set[str] = set()  # ids of persons named in full
         self.acronyms: dict[str, Actor] = {}  # "NUT" once "the Nigerian Union of Teachers (NUT)"
+        self.institutions: dict[str, Actor] = {}  # "embassy" -> the state of "the U.S. Embassy"
         self.counter = 0
         self.author: list[Actor] = []  # who "we" is in a statement
         # event word -> (sentence, its agents): "the intervention" later in the story
@@ -167,6 +170,7 @@ class MentionFinder:
         self.not_actors = self.lex.words("not_actors")
         self.stance = self.lex.words("hedge_control")
         self.speech = self.lex.words("speech_verbs")
+        self.place_nouns = self.lex.words("place_nouns") - {"state"}
         self._demonym_cache: dict[str, Actor | None] = {}
         heads = self.lex.raw["organisation_heads"]
         self.org_heads = {k: set(v) for k, v in heads.items() if k != "note"}
@@ -502,6 +506,12 @@ class SentenceMentions:
                 refs = self.resolve(child)
                 if refs:
                     return refs
+        owner = self.memory.institutions.get(lemma)
+        definite = [*token.lefts, *(token.head.lefts if token.dep_ == "compound" else ())]
+        if owner is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in definite) \
+                and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.lefts):
+            # "the Embassy" after "the U.S. Embassy": the same state's (whatever NER makes of it)
+            return [self._ref(owner, token, "description", 0.7)]
         if token.pos_ == "PROPN" and token.dep_ != "compound":
             known = self._known_surname(token)
             if known:
@@ -527,6 +537,8 @@ class SentenceMentions:
                 return [self.group(a, token, how, kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
                         if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
             if countries:
+                if lemma in BACK_REFERRED and len(countries) == 1:
+                    self.memory.institutions[lemma] = countries[0][0]
                 return [self._ref(a, token, how, 0.9) for a, how in countries]
             if any(c.dep_ == "compound" and c.lower_ == "coalition" for c in token.lefts):
                 # "coalition forces", "coalition aircraft": the coalition the story is about
@@ -842,8 +854,10 @@ class SentenceMentions:
             while len(words) > 1 and words[0].lower() in self.lex.titles:
                 words = words[1:]
             text = " ".join(words)
-        if len(text) < 2 or not any(c.isalpha() for c in text):
-            return []
+        if len(text) < 2 or not any(c.isalpha() for c in text) or normalise(text) in self.f.gazetteer.regions:
+            return []  # "the Levant", "the Caucasus": an area of several states, no actor
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.f.place_nouns for c in token.children):
+            return []  # "Baath, a town in the demilitarised zone": a place, no actor
         if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors:
             return []  # "the Oslo Accords", "Operation Decisive Storm": not actors
         country = next((a.country for a, _ in countries if a.country), None)

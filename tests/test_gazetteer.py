@@ -285,6 +285,7 @@ def test_user_file_alone(tmp_path: Path) -> None:
     ('{"actors": [{"id": "x", "name": "X", "kind": "COALITION", "members": ["nobody"]}]}',
      "unknown member"),
     ('{"actors": [], "lookalikes": "Granada"}', "lookalikes"),
+    ('{"actors": [], "regions": [""]}', "regions"),
 ])
 def test_malformed_user_file_is_one_clear_error(tmp_path: Path, content: str, words: str) -> None:
     path = tmp_path / "bad.json"
@@ -331,3 +332,8 @@ def test_lookalikes_are_collected_from_builtin_and_user_files(gaz: Gazetteer, tm
     mine = Gazetteer.load([path])
     assert {"zambiya", "granada"} <= mine.lookalikes
     assert not any(gaz.lookup(name) or gaz.place(name) for name in gaz.lookalikes)
+
+
+def test_regions_name_no_actor_and_no_place(gaz: Gazetteer) -> None:
+    assert {"levant", "caucasus", "middle east"} <= gaz.regions
+    assert not any(gaz.lookup(name) or gaz.place(name) for name in gaz.regions)

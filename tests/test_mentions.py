@@ -291,3 +291,18 @@ def test_historic_names_resolve_to_the_actor_that_continued_them(extractor, text
 
 def test_a_former_state_named_as_a_region_is_no_actor(extractor) -> None:
     assert "serbia" not in ids(extractor, "Envoys discussed peace in former Yugoslavia.")[0]
+
+
+def test_regions_of_several_states_and_described_towns_name_no_actor(extractor) -> None:
+    found = resolved(extractor, "Both countries belong to the Levant and the Caucasus.")[0]
+    assert not any(w in ("Levant", "Caucasus") for w, _a, _c in found), found
+    found = resolved(extractor, "Zarqa, a town near the border, was shelled by Syrian forces.")[0]
+    assert not any(w == "Zarqa" for w, _a, _c in found), found
+
+
+def test_the_embassy_is_the_state_whose_embassy_the_story_named(extractor) -> None:
+    text = "Protesters gathered outside the Turkish Embassy. Police guarded the Embassy compound."
+    second = resolved(extractor, text)[1]
+    assert ("Embassy", "turkey", "TUR") in second, second
+    # never named with its state: the embassy belongs to nobody
+    assert "turkey" not in ids(extractor, "Police guarded the Embassy compound.")[0]
