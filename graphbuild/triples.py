@@ -775,6 +775,14 @@ class _SentenceRules:
             return [match]
         return self.m.resolve(self.m.doc[i - 1])
 
+    def party_phrase(self, pobj: Token) -> list[Ref]:
+        """The actors a preposition's object names; when it is another event noun, its
+        agent or recipient, never the patient of its 'of'/'into' phrase ("at the request
+        of X", "an inquiry into the killing of X" are no acts on X)."""
+        if self.noun_cue(pobj) is None:
+            return self.actors(pobj)
+        return self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
+
     def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset(),  # type: ignore[assignment]
                      into_events: bool = True) -> tuple[list[Ref], str]:
         """The actors of the first of `preps` that names one; without `into_events`, an
@@ -785,11 +793,7 @@ class _SentenceRules:
                 by_prep.setdefault(child.lower_, []).extend(prep_objects_of(child))
         for prep in preps:
             for pobj in by_prep.get(prep, []):
-                if into_events or self.noun_cue(pobj) is None:
-                    refs = self.actors(pobj)
-                else:
-                    # another event: its agent or recipient, never the patient of its 'of'/'into'
-                    refs = self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
+                refs = self.actors(pobj) if into_events else self.party_phrase(pobj)
                 if refs:
                     return refs, prep
         return [], ""
@@ -819,7 +823,9 @@ class _SentenceRules:
                 for child in attached:
                     if child.dep_ in ("prep", "dative") and child.lower_ == p:
                         for pobj in prep_objects_of(child):
-                            refs = fresh(self.actors(pobj))
+                            if p == "at" and pobj.lemma_.lower() in self.ex.behest:
+                                continue  # "at the request of X": who asked, not the party
+                            refs = fresh(self.party_phrase(pobj))
                             if refs:
                                 return refs, p
             return [], ""
@@ -931,6 +937,9 @@ class _SentenceRules:
                 elif child.dep_ == "neg":
                     negated = True
                     notes.append(f"neg:{child.lower_}")
+        if head.dep_ == "pcomp" and head.head.lower_ == "without":
+            negated = True  # "agreed to resign without returning to X"
+            notes.append("neg:without")
         # a condition on the whole clause: "... if the US goes ahead"
         top = chain[-1] if chain else head
         if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ex.conditions

@@ -597,6 +597,18 @@ def test_a_thing_supplied_names_its_recipient(extractor) -> None:
     one(extractor, "Russia is the chief supplier of arms and weaponry to Iran.", "russia", "AID", "iran")
 
 
+def test_who_asked_for_an_act_is_not_its_target(extractor) -> None:
+    found = triples(extractor, "Saudi Arabia staged a military intervention in Yemen at the request of "
+                    "Abdrabbuh Mansur Hadi.")
+    assert ("saudi-arabia", "ASSAULT", "yemen") in found, found
+    assert ("saudi-arabia", "ASSAULT", "abdrabbuh-mansur-hadi") not in found, found
+    assert ("abdrabbuh-mansur-hadi", "REQUEST", "saudi-arabia") in found, found
+
+
+def test_without_doing_negates(extractor) -> None:
+    assert one(extractor, "Iran signed the deal without consulting Russia.", "iran", "CONSULT", "russia").negated
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
