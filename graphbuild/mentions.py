@@ -400,6 +400,7 @@ class SentenceMentions:
         self.memory = memory
         self.index = index
         self.cache: dict[int, list[Ref]] = {}
+        self._source: set[int] | None = None
         self._scan()
 
     # -- scanning ----------------------------------------------------------
@@ -811,6 +812,11 @@ class SentenceMentions:
     def _reporter(self) -> set[int]:
         """Token indices of the source a sentence names: the one it closes with ('..., Thai
         police said') or gives 'according to' ('according to a report submitted to X')."""
+        if self._source is None:
+            self._source = self._find_reporter()
+        return self._source
+
+    def _find_reporter(self) -> set[int]:
         source: set[int] = set()
         for t in self.sent:
             if t.lower_ == "according" and t.i + 1 < self.sent.end and self.doc[t.i + 1].lower_ == "to":
