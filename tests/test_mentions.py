@@ -306,3 +306,8 @@ def test_the_embassy_is_the_state_whose_embassy_the_story_named(extractor) -> No
     assert ("Embassy", "turkey", "TUR") in second, second
     # never named with its state: the embassy belongs to nobody
     assert "turkey" not in ids(extractor, "Police guarded the Embassy compound.")[0]
+
+
+def test_a_misspelt_known_person_is_that_person(extractor) -> None:
+    found = resolved(extractor, "President Boris Yeltzin met the envoy in Moscow.")[0]
+    assert ("Boris Yeltzin", "boris-yeltsin", "RUS") in found, found
