@@ -191,6 +191,8 @@ class Extractor:
         self.complaints = lex.words("complaint_verbs")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
+        self.happenings = lex.words("happening_nouns")
+        self.adjective_hedges = lex.words("adjective_hedges")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -415,7 +417,7 @@ class _SentenceRules:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         refs = self.named_not_event(pobj)
-                        if not refs and not self.noun_cue(pobj):
+                        if not refs and not self.noun_cue(pobj) and pobj.lemma_.lower() not in self.ex.happenings:
                             refs = self.descend(pobj, depth - 1, preps)
                         if refs:
                             return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.85)
@@ -606,7 +608,8 @@ class _SentenceRules:
             seen += 1
             if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
                 continue  # "U.S. partners" are not the U.S.
-            inner = (own is None or token.i != own.i) and self.noun_cue(token) is not None
+            inner = (own is None or token.i != own.i) and (
+                self.noun_cue(token) is not None or token.lemma_.lower() in self.ex.happenings)
             if inner and token.dep_ == "pobj" and token.head.lower_ == "with":
                 continue
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
@@ -779,7 +782,7 @@ class _SentenceRules:
         """The actors a preposition's object names; when it is another event noun, its
         agent or recipient, never the patient of its 'of'/'into' phrase ("at the request
         of X", "an inquiry into the killing of X" are no acts on X)."""
-        if self.noun_cue(pobj) is None:
+        if self.noun_cue(pobj) is None and pobj.lemma_.lower() not in self.ex.happenings:
             return self.actors(pobj)
         return self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
 
@@ -799,9 +802,11 @@ class _SentenceRules:
         return [], ""
 
     def objects(self, verb: Token, prep: str | None, exclude: set[str] = frozenset(),  # type: ignore[assignment]
-                obliques: bool = True) -> tuple[list[Ref], str]:
+                obliques: bool = True, results: bool = False) -> tuple[list[Ref], str]:
         """The other party of a verb event and the word that introduced it;
-        candidates naming only the subject itself are passed over. For verbs
+        candidates naming only the subject itself are passed over. With `results`
+        (the clause tells an event's own outcome: "a strike that resulted in the death
+        of X") another event's 'of' phrase is looked into. For verbs
         that move things ("deployed its Revolutionary Guards to ...") the direct
         object is the thing moved, so the recipient comes first."""
         def fresh(refs: list[Ref]) -> list[Ref]:
@@ -825,7 +830,7 @@ class _SentenceRules:
                         for pobj in prep_objects_of(child):
                             if p == "at" and pobj.lemma_.lower() in self.ex.behest:
                                 continue  # "at the request of X": who asked, not the party
-                            refs = fresh(self.party_phrase(pobj))
+                            refs = fresh(self.actors(pobj) if results else self.party_phrase(pobj))
                             if refs:
                                 return refs, p
             return [], ""
@@ -900,7 +905,9 @@ class _SentenceRules:
                 if lemma in ex.negating:
                     negated = True
                     notes.append(f"neg:{lemma}")
-                if lemma in ex.hedge_control and not purpose:
+                # "opened an investigation" is no hedge: some words hedge only as adjectives ("open to")
+                if lemma in ex.hedge_control and not purpose and not (
+                        lemma in ex.adjective_hedges and word.pos_ != "ADJ"):
                     hedged = True
                     notes.append(f"hedge:{lemma}")
                 if lemma in INTENT_ADJ or lemma in INTENT_VERBS:
@@ -1042,9 +1049,11 @@ class _SentenceRules:
         prts = particles(verb)
         heads = list(dict.fromkeys([lemma, verb.lower_]))
         bases = [f"{h} {p}" for h in heads for p in prts] + heads
-        # "violated the ceasefire agreement": the kind of agreement before the bare noun
+        # "violated the ceasefire agreement": an event word naming the kind of agreement comes
+        # before the bare noun (not any modifier: "launched a drone strike" is a strike)
         nouns = [w for c in verb.children if c.dep_ == "dobj"
-                 for w in (*(m.lemma_.lower() for m in c.lefts if m.dep_ == "compound"), c.lemma_.lower())]
+                 for w in (*(m.lemma_.lower() for m in c.lefts if m.dep_ == "compound" and self.noun_cue(m)),
+                           c.lemma_.lower())]
         tables = (self.ex.cues.verb, self.ex.cues.tie)
         for base in bases:
             for table in tables:
@@ -1539,6 +1548,11 @@ class _SentenceRules:
                     frame.head.lower_ != "in" or gov.lemma_.lower() in self.ex.participation):
                 subjects, _, chain = self.subject(gov)
                 how = f"governed:{gov.lemma_.lower()}"
+            elif gov.pos_ == "ADJ" and gov.lemma_.lower() in self.ex.hedge_control and frame.head.lower_ != "in":
+                # "Iran is open to talks with X", "ready for negotiations": the stance's holder
+                subjects, _, chain = self.subject(gov)
+                chain = [gov, *chain]
+                how = f"governed:{gov.lemma_.lower()}"
         if not subjects and noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
@@ -1566,7 +1580,7 @@ class _SentenceRules:
             # "a drone strike that resulted in the death of X", "strikes targeting X"
             for clause in [*noun.children, *(frame.children if frame is not noun else ())]:
                 if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
-                    objects, _ = self.objects(clause, None, exclude)
+                    objects, _ = self.objects(clause, None, exclude, results=True)
                     if not objects:
                         for c in clause.children:
                             if c.dep_ == "prep":

@@ -609,6 +609,25 @@ def test_without_doing_negates(extractor) -> None:
     assert one(extractor, "Iran signed the deal without consulting Russia.", "iran", "CONSULT", "russia").negated
 
 
+def test_an_inquiry_into_a_death_is_no_act_on_the_dead(extractor) -> None:
+    assert triples(extractor, "Israel carried out an investigation into the deaths of two Palestinian "
+                   "journalists.") == []
+    # but an act's own outcome names its victim
+    one(extractor, "Israel launched a drone strike that resulted in the death of Qasem Soleimani.",
+        "israel", "ASSAULT", "qasem-soleimani")
+
+
+def test_opening_an_inquiry_is_not_hedged_but_being_open_to_talks_is(extractor) -> None:
+    assert not one(extractor, "The UN opened an investigation into Israel.", "united-nations", "ACCUSE",
+                   "israel").hedged
+    assert one(extractor, "Iran is open to talks with the United States.", "iran", "CONSULT",
+               "united-states").hedged
+
+
+def test_launching_drones_at_a_target_assaults_it(extractor) -> None:
+    one(extractor, "The Houthis launched drones at Saudi oil facilities.", "houthis", "ASSAULT", "saudi-arabia")
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
