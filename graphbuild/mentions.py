@@ -537,6 +537,14 @@ class SentenceMentions:
                 word, kind = led
                 return [self.group(a, token, how, kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
                         if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
+            people = self._people_word(token, named=True)
+            if not countries and people is not None and (lemma in lex.titles or lemma in SPOKESPEOPLE):
+                # "Yoruba leaders", "Druze elders": leaders of a people without a state are
+                # a group of theirs, of the one state the sentence is about if any
+                sole = self._sole_country()
+                base = self.f.gazetteer.uncurated(self.doc[people.i:token.i + 1].text, "OTHER")
+                actor = Actor(base.id, base.name, "OTHER", sole, base.aliases, curated=False)
+                return [self._ref(actor, token, "group", 0.6, people.i, token.i + 1)]
             if countries:
                 if lemma in BACK_REFERRED and len(countries) == 1:
                     self.memory.institutions[lemma] = countries[0][0]
@@ -688,11 +696,13 @@ class SentenceMentions:
                 return plural, kind
         return None
 
-    def _people_word(self, token: Token) -> Token | None:
+    def _people_word(self, token: Token, named: bool = False) -> Token | None:
         """'Kurdish' in 'Kurdish fighters': a people or faith that names a group and is no
-        state's demonym (Kurdish, Baloch, Druze, Muslim), or None."""
+        state's demonym (Kurdish, Baloch, Druze, Muslim), or None. `named`: any unknown
+        proper name will do ('Yoruba leaders', which the model may take for a place)."""
+        kinds = ("NORP", "GPE", "ORG") if named else ("NORP",)
         for child in token.lefts:
-            if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" \
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in kinds \
                     and child.i not in self.demonyms and child.i not in self.matches \
                     and child.text[:1].isupper():
                 return child
@@ -850,6 +860,9 @@ class SentenceMentions:
         label = ent.label_
         if label == "PERSON" and len(ent) == 1 and len(ent.text) >= 3 and ent.text.isupper():
             label = "ORG"  # "MASSOB", "SPLM": an acronym the small model took for a person
+        people = label == "PERSON" and (ent[-1].tag_ == "NNPS" or ent[-1].i in self.demonyms)
+        if people:
+            label = "NORP"  # "Bosnian Serbs": a people the small model took for a person
         if label == "NORP" and token.pos_ not in NOUNS:
             return []
         text = ent.text
@@ -883,13 +896,19 @@ class SentenceMentions:
             country = self._sole_country()
         base = self.f.gazetteer.uncurated(text, kind)
         actor = Actor(base.id, base.name, kind, country, base.aliases, curated=False)
-        return [Ref(actor, ent.start, ent.end, ent.text, "ner", 0.6)]
+        # a people is a group later pronouns point back to ("their forces"); other NER names are not
+        return [Ref(actor, ent.start, ent.end, ent.text, "group" if people else "ner", 0.6)]
 
     def _country_modifiers(self, token: Token, located: bool = True) -> list[tuple[Actor, str]]:
         """States or actors a noun belongs to: a demonym or country before it
         ("Iranian", "U.S."), a possessor ("Iran's"), or (`located`) "of/in <country>"."""
         out: list[tuple[Actor, str]] = []
         mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        # "Bosnian Serb leaders", "Croatian Serb refugees": a people named after the state
+        # they live in; the second nationality is who they are, the first where they belong
+        mods = [t for t in mods if not (t.i - 1 >= 0 and t.i in self.demonyms and (t.i - 1) in self.demonyms
+                                        and self.demonyms[t.i - 1] is not self.demonyms[t.i]
+                                        and self.doc[t.i - 1] in mods)]
         # "rebels in X"; "a group based in X", "guerrillas operating in X"
         heads = [token, *(a for a in token.rights if a.dep_ == "acl" and a.lemma_.lower() in LOCATING)]
         places = [t for head in (heads if located else ()) for prep in head.rights

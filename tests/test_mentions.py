@@ -311,3 +311,16 @@ def test_the_embassy_is_the_state_whose_embassy_the_story_named(extractor) -> No
 def test_a_misspelt_known_person_is_that_person(extractor) -> None:
     found = resolved(extractor, "President Boris Yeltzin met the envoy in Moscow.")[0]
     assert ("Boris Yeltzin", "boris-yeltsin", "RUS") in found, found
+
+
+def test_leaders_of_a_people_without_a_state_are_a_group(extractor) -> None:
+    found = resolved(extractor, "Druze elders and Yoruba leaders met the Nigerian governor.")[0]
+    assert any(w == "Yoruba leaders" and a == "yoruba-leaders" for w, a, _c in found), found
+
+
+def test_a_people_named_after_the_state_they_live_in_belongs_to_that_state(extractor) -> None:
+    found = resolved(extractor, "Police escorted Croatian Serb refugees to the border.")[0]
+    assert not any(a == "serbia" for _w, a, _c in found), found
+    found = resolved(extractor, "Bosnian Serbs said their forces had withdrawn.")[0]
+    assert any(w == "Bosnian Serbs" and c == "BIH" for w, _a, c in found), found
+    assert any(w == "their" and c == "BIH" for w, _a, c in found), found  # a group, no person
