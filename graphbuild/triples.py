@@ -193,6 +193,7 @@ class Extractor:
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
         self.adjective_hedges = lex.words("adjective_hedges")
+        self.answers = lex.words("answer_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -462,7 +463,7 @@ class _SentenceRules:
         if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return agents, patients, chain
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return agents, patients, chain
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") \
                 and verb.tag_ in ("VBG", "VBN") and (party := self.reason_party(head.head)):
@@ -614,6 +615,9 @@ class _SentenceRules:
                 continue
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
             if refs:
+                # "talks between Fatah and Hamas": the conjoined actors with it
+                refs += [r for c in token.conjuncts for r in self.m.resolve(c) if r.actor.id not in exclude
+                         and all(r.actor.id != o.actor.id for o in refs)]
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or c.dep_ == "acl")
                          and c.lower_ not in CIRCUMSTANCE
@@ -848,8 +852,9 @@ class _SentenceRules:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",):
                 if moves and child.dep_ == "dobj" and not has_with:
-                    # "fired rockets against Israel": the party is inside the thing moved
-                    refs = fresh(self.descend(child, 2, OBJECT_INSIDE))
+                    # "fired rockets against Israel", "fired missiles at Israel": the party is
+                    # inside the thing moved
+                    refs = fresh(self.descend(child, 2, OBJECT_INSIDE | {"at"}))
                     if refs:
                         return refs, ""
                     continue
@@ -1249,6 +1254,10 @@ class _SentenceRules:
                 for c in complement.children):
             base = "REJECT"  # "vowed to never recognize Israel": a standing refusal
             notes.append(f"{lemma} never -> REJECT")
+        elif complement is not None and governs and lemma in COMMITMENTS and base == "AGREE" \
+                and self.content_relation(complement) in MATERIAL_CONFLICT:
+            base = "THREATEN"  # "vowed to continue operations against X": a hostile intent
+            notes.append(f"{lemma} to fight -> THREATEN")
         if base == "CONSULT" and lemma in ex.arrivals:
             # troops arriving are deployed there: peacekeepers aid, other forces mobilize
             moving = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
@@ -1269,6 +1278,8 @@ class _SentenceRules:
             base = "COERCE"  # "the government ordered the newspaper to close": an order at home compels
             notes.append("order at home -> COERCE")
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
+        if relation == "THREATEN" and base != "THREATEN":
+            mutual = False  # "vowed to keep fighting X": an intention is one side's
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
                              + ([used] if used else []) + ([noun.text] if noun_object and noun is not None else []))
         if inner:
@@ -1279,6 +1290,20 @@ class _SentenceRules:
         conf = 0.8 if not chain else 0.7
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
         self.remember_event(verb, subjects, negated or hedged)
+
+    def content_relation(self, complement: Token) -> str | None:
+        """The relation of what a governed clause does: its verb's cue, or through a plain
+        control verb ("continue operations", "keep fighting") its object's or complement's."""
+        cue = self.verb_cue(complement)[0]
+        if cue is not None:
+            return cue.relation
+        if complement.lemma_.lower() in self.ex.plain_control:
+            for c in complement.children:
+                if c.dep_ == "dobj" and (noun := self.noun_cue(c)) is not None:
+                    return noun.relation
+                if c.dep_ == "xcomp" and (inner := self.verb_cue(c)[0]) is not None:
+                    return inner.relation
+        return None
 
     def labelling(self, verb: Token) -> bool:
         """'Syria called the attacks an act of Israeli aggression': labelling an act
@@ -1514,12 +1539,13 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 how = f"light:{gov.lemma_.lower()}"
                 light = gov
-        if not subjects and light is None and cue.relation in AUTHOR_TARGETED and noun.dep_ == "pobj" \
+        answer = noun.lemma_.lower() in self.ex.answers
+        if not subjects and light is None and (cue.relation in AUTHOR_TARGETED or answer) and noun.dep_ == "pobj" \
                 and noun.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in noun.children):
             # "went on strike in protest of X", "blocked streets in defiance of X": the manner
             # of the clause's act, so its agent's stance toward X
             gov = noun.head.head
-            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
             if gov.pos_ in ("VERB", "AUX"):
                 subjects, _, chain = self.subject(gov)
@@ -1559,7 +1585,7 @@ class _SentenceRules:
         exclude = {r.actor.id for r in subjects}
         objects = [r for r in self.nominal_objects(noun, leaving) or self.nominal_objects(frame, leaving)
                    if r.actor.id not in exclude]
-        if not objects and cue.relation in AUTHOR_TARGETED:
+        if not objects and (cue.relation in AUTHOR_TARGETED or answer):
             # "in protest of the government's refusal": aimed at the act, so at its author
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
                        for p in c.children if p.dep_ == "pobj" and self.noun_cue(p)
@@ -1612,6 +1638,8 @@ class _SentenceRules:
                         subjects = self.actors(pobj)
             if len(subjects) < 2:
                 return
+            if noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual:
+                objects = []  # "talks between A and B in Cairo": the pair's, not with the place
         is_mutual = noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual
         if pair_modifiers and is_mutual:
             objects = []
@@ -1629,6 +1657,8 @@ class _SentenceRules:
             negated = True
         base_relation = relation or cue.relation
         final, intent_note = self.intent_relation(base_relation, light or noun, intent, negated)
+        if final == "THREATEN" and base_relation != "THREATEN" and objects:
+            mutual = False
         predicate = " ".join(t.text for t in ([light] if light is not None else []) + [noun])
         evidence = (f"noun:{cue.words}" + (f"+{how}" if how else "") + f" -> {final} "
                     f"(lexicon {cue.relation.lower()}.{cue.words})" + (f" ({note})" if note else "")
@@ -1665,7 +1695,7 @@ class _SentenceRules:
         if not askers:
             return False
         gov = noun.head.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
             gov = gov.head  # "staged a military intervention in Yemen at the request of"
         asked, _, chain = self.subject(gov)
         asked = [r for r in asked if all(r.actor.id != a.actor.id for a in askers)]
