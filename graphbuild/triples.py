@@ -854,7 +854,7 @@ class _SentenceRules:
                 if moves and child.dep_ == "dobj" and not has_with:
                     # "fired rockets against Israel", "fired missiles at Israel": the party is
                     # inside the thing moved
-                    refs = fresh(self.descend(child, 2, OBJECT_INSIDE | {"at"}))
+                    refs = fresh(self.descend(child, 2, OBJECT_INSIDE | {"at", "along", "near"}))
                     if refs:
                         return refs, ""
                     continue
@@ -1089,6 +1089,13 @@ class _SentenceRules:
         noun = self.light_noun(verb)
         if noun is not None and cue is not None and cue.relation == "RETREAT" and noun.lemma_.lower() in ex.forces:
             noun = None  # "withdrew its troops from X" is the verb's retreat, not halted aid
+        if noun is not None and cue is not None and cue.relation == "MOBILIZE" and noun.lemma_.lower() in ex.forces:
+            # "deployed troops along the border with X" mobilizes; peacekeepers sent are aid
+            if any(t.lower_.startswith("peacekeep") for t in noun.subtree):
+                self.nominal(noun, light=verb)
+                return
+            self.consumed.add(noun.i)
+            noun = None
         noun_object = author_object = False
         if noun is not None:
             noun_cue = self.noun_cue(noun)

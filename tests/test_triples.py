@@ -659,6 +659,17 @@ def test_a_verbless_line_ends(extractor) -> None:
     assert triples(extractor, "Strikes in protest of Israeli raids.") is not None
 
 
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("The Lebanese army deployed troops along the border with Israel.",
+     ("lebanese-armed-forces", "MOBILIZE", "israel"), ("lebanese-armed-forces", "AID", "israel")),
+    ("Italy deployed peacekeeping troops to Lebanon.", ("italy", "AID", "lebanon"), ("italy", "MOBILIZE", "lebanon")),
+])
+def test_deployed_troops_mobilize_and_peacekeepers_aid(extractor, text: str, expected: tuple[str, str, str],
+                                                      wrong: tuple[str, str, str]) -> None:
+    found = triples(extractor, text)
+    assert expected in found and wrong not in found, found
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
