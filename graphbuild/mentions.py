@@ -34,6 +34,11 @@ LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "figh
 # roles of people who speak for the body they belong to, besides titles ("rebel spokesmen")
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "representative",
                 "negotiator", "delegation", "envoy", "delegate", "figure", "chief"}
+# "X-backed militias": participles that name a sponsor, not a home
+SPONSORING = {"back", "fund", "support", "sponsor", "arm", "finance", "train", "align", "ally"}
+# adjectives of several states together: "Western officials", "Arab leaders" name no people
+BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "latin", "nordic",
+         "baltic", "balkan", "scandinavian", "international", "foreign", "regional", "allied"}
 # institutions a story names once with their state and then as "the Embassy"
 BACK_REFERRED = {"embassy", "consulate", "ministry", "mission"}
 # a state's people at an intergovernmental body, not its officials
@@ -538,12 +543,15 @@ class SentenceMentions:
                 return [self.group(a, token, how, kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
                         if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
             people = self._people_word(token, named=True)
-            if not countries and people is not None and (lemma in lex.titles or lemma in SPOKESPEOPLE):
-                # "Yoruba leaders", "Druze elders": leaders of a people without a state are
-                # a group of theirs, of the one state the sentence is about if any
-                sole = self._sole_country()
-                base = self.f.gazetteer.uncurated(self.doc[people.i:token.i + 1].text, "OTHER")
-                actor = Actor(base.id, base.name, "OTHER", sole, base.aliases, curated=False)
+            if people is not None and token.is_lower and (lemma in lex.titles or lemma in SPOKESPEOPLE) \
+                    and all(a.kind == "STATE" for a, _how in countries):
+                # "Yoruba leaders", "Druze leaders in Sweida": leaders of a people without a
+                # state are a group of theirs, placed by the sentence if it can
+                home = countries[0][0].country if countries else self._sole_country()
+                name = self.doc[people.i:token.i + 1].text
+                base = self.f.gazetteer.uncurated(name, "OTHER")
+                actor_id = slug(f"{name} {home}") if home else base.id
+                actor = Actor(actor_id, base.name, "OTHER", home, base.aliases, curated=False)
                 return [self._ref(actor, token, "group", 0.6, people.i, token.i + 1)]
             if countries:
                 if lemma in BACK_REFERRED and len(countries) == 1:
@@ -570,7 +578,7 @@ class SentenceMentions:
                 state = self.f.gazetteer.by_country(sole) if sole else None
                 if state is not None:
                     countries = [(state, "located")]
-            people = self._people_word(token)
+            people = self._people_word(token, named=True)
             if countries:
                 out = []
                 for actor, how in countries:
@@ -700,12 +708,14 @@ class SentenceMentions:
         """'Kurdish' in 'Kurdish fighters': a people or faith that names a group and is no
         state's demonym (Kurdish, Baloch, Druze, Muslim), or None. `named`: any unknown
         proper name will do ('Yoruba leaders', which the model may take for a place)."""
-        kinds = ("NORP", "GPE", "ORG") if named else ("NORP",)
+        kinds = ("NORP", "GPE", "ORG", "PERSON", "") if named else ("NORP",)
         for child in token.lefts:
             if child.dep_ in ("amod", "compound") and child.ent_type_ in kinds \
                     and child.i not in self.demonyms and child.i not in self.matches \
-                    and child.text[:1].isupper():
-                return child
+                    and child.text[:1].isupper() and child.lower_ not in BLOCS \
+                    and (child.ent_type_ or (child.pos_ == "PROPN" and not child.is_sent_start)) \
+                    and not any(t.i in self.demonyms for t in (self._entity(child) or ())):
+                return child  # ("Radical French": a nationality after all)
         return None
 
     def _ethnic_community(self, token: Token, demonym: Actor) -> list[Ref]:
@@ -815,6 +825,8 @@ class SentenceMentions:
                 return True
             # a title chain ending in a name: "South African leader F.W. de Klerk"
             return head.dep_ == "compound" and head.head.ent_type_ == "PERSON"
+        if head.dep_ == "dobj" or (head.dep_ == "pobj" and head.head.lower_ in ("against", "on", "at")):
+            return True  # "attacked a Chinese convoy": the target's state, not the attackers' home
         ent = self.ents.get(i)
         return ent is not None and ent.label_ == "ORG" and len(ent) > 1 and \
             name_head(ent).lemma_.lower() not in self.lex.state_roles
@@ -877,6 +889,9 @@ class SentenceMentions:
             return []  # "the Levant", "the Caucasus": an area of several states, no actor
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.f.place_nouns for c in token.children):
             return []  # "Baath, a town in the demilitarised zone": a place, no actor
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and \
+                token.head.head.lemma_.lower() in self.f.place_nouns:
+            return []  # "the border village of Kfar Kila": a place, no actor
         if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors:
             return []  # "the Oslo Accords", "Operation Decisive Storm": not actors
         country = next((a.country for a, _ in countries if a.country), None)
@@ -917,7 +932,14 @@ class SentenceMentions:
         # "Iranian forces in Syria" belong to Iran: a place counts only without a nationality,
         # unless the nationality is an ethnicity ("ethnic Albanian guerrillas in Macedonia")
         ethnic = any(t.lower_ == "ethnic" for m in mods for t in (m, *m.lefts))
-        for group in ((places, mods) if ethnic else (mods, places)):
+        # "Iran-backed militias in Iraq", "the US-backed government in Kabul": the backer is
+        # not where they are; placed, the place says whose they are
+        sponsors = [m for m in mods if m.lemma_.lower() in SPONSORING
+                    and any(c.dep_ == "npadvmod" for c in m.children)]
+        sponsored = bool(places and sponsors)
+        if sponsored:
+            mods = [m for m in mods if m not in sponsors]
+        for group in ((places, mods) if ethnic or sponsored else (mods, places)):
             for mod in group:
                 for m in [mod, *self._conjuncts(mod)]:
                     found = self._modifier_actor(m)

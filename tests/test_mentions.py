@@ -324,3 +324,24 @@ def test_a_people_named_after_the_state_they_live_in_belongs_to_that_state(extra
     found = resolved(extractor, "Bosnian Serbs said their forces had withdrawn.")[0]
     assert any(w == "Bosnian Serbs" and c == "BIH" for w, _a, c in found), found
     assert any(w == "their" and c == "BIH" for w, _a, c in found), found  # a group, no person
+
+
+def test_a_backer_is_not_where_a_group_is(extractor) -> None:
+    found = resolved(extractor, "Iran-backed militias in Iraq fired rockets at the base.")[0]
+    assert any(w.endswith("militias") and c == "IRQ" for w, _a, c in found), found
+    found = resolved(extractor, "Iran-backed militias fired rockets at the base.")[0]
+    assert any(w.endswith("militias") and c == "IRN" for w, _a, c in found), found  # nothing else said
+
+
+def test_a_place_the_sentence_names_as_one_is_no_actor(extractor) -> None:
+    found = resolved(extractor, "Troops entered the border village of Beit Nuba on Monday.")[0]
+    assert not any("Nuba" in w for w, _a, _c in found), found
+
+
+def test_a_state_a_group_attacks_is_not_its_home(extractor) -> None:
+    found = resolved(extractor, "Baloch separatists attacked a Chinese convoy.")[0]
+    assert ("Baloch separatists", "baloch-separatists", None) in found, found
+
+
+def test_bloc_adjectives_name_no_people(extractor) -> None:
+    assert ids(extractor, "Western officials and Arab leaders met on Monday.") == [set()]
