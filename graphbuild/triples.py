@@ -194,6 +194,7 @@ class Extractor:
         self.happenings = lex.words("happening_nouns")
         self.adjective_hedges = lex.words("adjective_hedges")
         self.answers = lex.words("answer_nouns")
+        self.receiving = lex.words("receiving_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -450,7 +451,8 @@ class _SentenceRules:
             elif child.dep_ == "agent" and not agents:  # an active verb's "agent" is a misparse
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        agents = self.actors(pobj, role="subj")
+                        # "killed by Hezbollah fire": an event noun stands for its agent
+                        agents = self.actors(pobj, role="subj") or self.event_agent(pobj)
         if patients and not agents and any(c.dep_ == "auxpass" for c in verb.children):
             agents = self.stray_agent(verb)
         if verb.tag_ == "VBN" and agents and not patients and verb.dep_ in ("ROOT", "conj") and not any(
@@ -560,8 +562,9 @@ class _SentenceRules:
             return []
         for mod in noun.lefts:
             if mod.dep_ in ("poss", "amod", "compound", "nmod"):
-                refs = self.m.resolve(mod) or [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss")
-                                               for r in self.m.resolve(c)]
+                # "Israeli airstrikes killed ...": a demonym names the agent too
+                refs = self.modifier_actors(mod) or [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss")
+                                                     for r in self.modifier_actors(c)]
                 if refs:
                     return refs
         refs, _ = self.prep_objects(noun, ("by",))
@@ -1577,8 +1580,11 @@ class _SentenceRules:
             gov = frame.head.head
             if gov.pos_ == "NOUN" and gov.dep_ == "dobj" and not self.noun_cue(gov):
                 gov = gov.head
-            if gov.pos_ == "VERB" and gov.lemma_.lower() not in self.ex.non_agentive and (
-                    frame.head.lower_ != "in" or gov.lemma_.lower() in self.ex.participation):
+            if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive and (
+                    frame.head.lower_ != "in" or gov.lemma_.lower() in self.ex.participation
+                    or (gov.lemma_.lower() == "be" and noun.lemma_.lower() in self.ex.mutual)) and (
+                    gov.pos_ == "VERB" or gov.lemma_.lower() == "be"):
+                # "X and Y are in talks", "X is in conflict with Y": the copula's subject takes part
                 subjects, _, chain = self.subject(gov)
                 how = f"governed:{gov.lemma_.lower()}"
             elif gov.pos_ == "ADJ" and gov.lemma_.lower() in self.ex.hedge_control and frame.head.lower_ != "in":
@@ -1597,6 +1603,9 @@ class _SentenceRules:
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
                        for p in c.children if p.dep_ == "pobj" and self.noun_cue(p)
                        for r in self.event_author(p, exclude)][:1] or objects
+        if by_agent and not objects and light is not None and light.lemma_.lower() in self.ex.receiving:
+            # "Sisi received a phone call from Netanyahu": the receiver is the other party
+            objects = [r for r in self.subject(light)[0] if r.actor.id not in exclude]
         if by_agent and not objects:
             objects = [r for r in modifiers if r.actor.id not in exclude]
         if not objects and light is not None:
