@@ -12,6 +12,7 @@ spans the gazetteer lacks (uncurated actors). Generic nouns resolve to nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -670,7 +671,7 @@ class SentenceMentions:
         that organisation: the IGO-level reading of an official's act, as "a senior Iranian
         official" is Iran. Officials of a state keep only their own reading; a state's envoy
         to an IGO ("the UN ambassador") is no official of it."""
-        if len(refs) != 1 or refs[0].actor.kind != "PERSON" or refs[0].actor.country:
+        if len(refs) != 1 or refs[0].actor.kind != "PERSON" or (refs[0].actor.country and refs[0].actor.curated):
             return refs
         person = refs[0]
         words = [t for t in self.doc[person.start:person.end] if t.i < token.i]
@@ -679,6 +680,13 @@ class SentenceMentions:
                 words += [mod, *(m for m in mod.lefts if m.dep_ in ("compound", "amod", "nmod", "poss"))]
         for appos in (c for c in token.children if c.dep_ == "appos"):
             words += [appos, *(m for m in appos.lefts if m.dep_ in ("compound", "amod", "nmod", "poss"))]
+        # "the UN envoy, Hans Grundberg"; "UN special envoy for Syria Geir Pedersen" (parsed
+        # as the envoy's object): the office the name is attached to
+        role = token.head if token.dep_ == "appos" else token.head.head \
+            if token.dep_ == "pobj" and token.head.lower_ in ("for", "to") else None
+        if role is not None and role.i < token.i and (role.lemma_.lower() in self.lex.titles
+                                                      or role.lemma_.lower() in SPOKESPEOPLE):
+            words += [role, *(m for m in role.lefts if m.dep_ in ("compound", "amod", "nmod", "poss"))]
         if any(w.lemma_.lower() in NOT_OFFICIALS for w in words):
             return refs
         for word in words:
@@ -686,7 +694,10 @@ class SentenceMentions:
             actor = match.actor if match is not None and match.actor.id != person.actor.id \
                 else self.f.gazetteer.lookup(word.text) if word.i in range(person.start, person.end) else None
             if actor is not None and actor.kind == "IGO":
-                return [person, Ref(actor, person.start, person.end, person.text, "igo official", 0.6)]
+                # the IGO's official, whatever state the sentence is about ("UN envoy for Syria X")
+                official = Ref(dataclasses.replace(person.actor, country=None), person.start, person.end,
+                               person.text, person.how, person.confidence)
+                return [official, Ref(actor, person.start, person.end, person.text, "igo official", 0.6)]
         return refs
 
     def _led_group(self, token: Token) -> tuple[str, str] | None:
@@ -855,7 +866,7 @@ class SentenceMentions:
             return True
         if token.dep_ == "amod" and token.head.pos_ in NOUNS and token.ent_type_ in ("GPE", "NORP"):
             return True  # a country name the parser tagged as an adjective: "the Mozambique government"
-        return token.dep_ == "pobj" and token.head.lower_ in ("in", "of", "across", "throughout", "inside")
+        return token.dep_ == "pobj" and token.head.lower_ in ("in", "of", "across", "throughout", "inside", "from")
 
     def _known_surname(self, token: Token) -> list[Ref]:
         """'Haddad' once 'Karim Haddad' was named in the article (whatever NER says now)."""

@@ -345,3 +345,15 @@ def test_a_state_a_group_attacks_is_not_its_home(extractor) -> None:
 
 def test_bloc_adjectives_name_no_people(extractor) -> None:
     assert ids(extractor, "Western officials and Arab leaders met on Monday.") == [set()]
+
+
+def test_an_igo_envoy_for_a_state_is_the_igos_not_the_states(extractor) -> None:
+    found = resolved(extractor, "UN special envoy for Yemen Lars Berg met Houthi officials.")[0]
+    berg = {(a, c) for w, a, c in found if w == "Lars Berg"}
+    assert berg == {("lars-berg", None), ("united-nations", None)}, found
+
+
+def test_a_place_acts_are_done_from_is_a_place_of_the_story(extractor) -> None:
+    """'militants fired rockets from Gaza': not militants of the state whose army reports it."""
+    found = resolved(extractor, "The Israeli army said militants fired rockets from Gaza.")[0]
+    assert not any(w == "militants" and c == "ISR" for w, _a, c in found), found
