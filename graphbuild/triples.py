@@ -195,6 +195,7 @@ class Extractor:
         self.adjective_hedges = lex.words("adjective_hedges")
         self.answers = lex.words("answer_nouns")
         self.receiving = lex.words("receiving_verbs")
+        self.undergoing = lex.words("undergoing_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -551,15 +552,17 @@ class _SentenceRules:
     def modifier_actors(self, mod: Token) -> list[Ref]:
         """The actor a modifier word names, demonyms included ("Israeli strikes")."""
         refs = self.m.resolve(mod)
-        if not refs and mod.i in self.m.demonyms:
+        if mod.i in self.m.demonyms and not any(r.actor.curated for r in refs):
+            # "Syrian shelling": the state the demonym names, not a name the tagger guessed
             refs = [Ref(self.m.demonyms[mod.i], mod.i, mod.i + 1, mod.text, "demonym", 0.8)]
         return refs
 
     def event_agent(self, noun: Token) -> list[Ref]:
         """'Recent US Predator attacks have killed ...': an event noun as subject
         stands for its agent."""
-        if not self.noun_cue(noun) and noun.lemma_.lower() not in self.ex.forces:
-            return []
+        if not self.noun_cue(noun) and noun.lemma_.lower() not in self.ex.forces and not (
+                noun.tag_ == "VBG" and noun.lemma_.lower() in self.ex.cues.verb):
+            return []  # (a gerund parsed as a verb may be the event: "Syrian shelling killed")
         for mod in noun.lefts:
             if mod.dep_ in ("poss", "amod", "compound", "nmod"):
                 # "Israeli airstrikes killed ...": a demonym names the agent too
@@ -1300,6 +1303,8 @@ class _SentenceRules:
         conf = 0.8 if not chain else 0.7
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
         self.remember_event(verb, subjects, negated or hedged)
+        # "ambushed an Israeli patrol": a unit named as the party is no event of its own
+        self.consumed.update(r.end - 1 for r in objs if self.noun_cue(self.m.doc[r.end - 1]))
 
     def content_relation(self, complement: Token) -> str | None:
         """The relation of what a governed clause does: its verb's cue, or through a plain
@@ -1584,8 +1589,11 @@ class _SentenceRules:
                     frame.head.lower_ != "in" or gov.lemma_.lower() in self.ex.participation
                     or (gov.lemma_.lower() == "be" and noun.lemma_.lower() in self.ex.mutual)) and (
                     gov.pos_ == "VERB" or gov.lemma_.lower() == "be"):
-                # "X and Y are in talks", "X is in conflict with Y": the copula's subject takes part
-                subjects, _, chain = self.subject(gov)
+                # "X and Y are in talks", "X is in conflict with Y": the copula's subject takes part;
+                # so does the patient of "are locked / embroiled in a war"
+                subjects, patients, chain = self.subject(gov)
+                if not subjects and frame.head.lower_ == "in" and gov.tag_ == "VBN":
+                    subjects = patients
                 how = f"governed:{gov.lemma_.lower()}"
             elif gov.pos_ == "ADJ" and gov.lemma_.lower() in self.ex.hedge_control and frame.head.lower_ != "in":
                 # "Iran is open to talks with X", "ready for negotiations": the stance's holder
@@ -1603,6 +1611,10 @@ class _SentenceRules:
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
                        for p in c.children if p.dep_ == "pobj" and self.noun_cue(p)
                        for r in self.event_author(p, exclude)][:1] or objects
+        if not objects and subjects and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
+                and noun.head.head.lemma_.lower() in self.ex.undergoing:
+            # "US forces came under rocket attack from X": who is under it suffers it
+            objects = [r for r in self.subject(noun.head.head)[0] if r.actor.id not in exclude]
         if by_agent and not objects and light is not None and light.lemma_.lower() in self.ex.receiving:
             # "Sisi received a phone call from Netanyahu": the receiver is the other party
             objects = [r for r in self.subject(light)[0] if r.actor.id not in exclude]
