@@ -164,6 +164,7 @@ class Extractor:
         self.hedge_adverbs = lex.words("hedge_words", "adverbs")
         self.hedge_adjectives = lex.words("hedge_words", "adjectives")
         self.conditions = lex.words("hedge_words", "conditions")
+        self.hedge_determiners = lex.words("hedge_words", "determiners")
         self.negations = lex.words("negation_words")
         self.mutual = lex.words("mutual_events")
         self.containers = lex.words("containers")
@@ -937,6 +938,9 @@ class _SentenceRules:
                         intent = True
                 elif child.dep_ == "advmod" and low in ex.hedge_adverbs or child.dep_ == "amod" and low in ex.hedge_adjectives:
                     hedged = True
+                    notes.append(f"hedge:{low}")
+                elif child.dep_ == "det" and low in ex.hedge_determiners and word is head:
+                    hedged = True  # "any Israeli attack on Lebanon would be met ...": hypothetical
                     notes.append(f"hedge:{low}")
                 elif child.dep_ == "mark" and low in ex.conditions:
                     hedged = True

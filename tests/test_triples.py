@@ -698,6 +698,12 @@ def test_a_unit_acted_on_is_no_event_of_its_own(extractor) -> None:
     assert found == [("hamas", "ASSAULT", "israel")], found
 
 
+def test_any_attack_is_hypothetical(extractor) -> None:
+    assert one(extractor, "Hezbollah warned that any Israeli attack on Lebanon would be met with force.",
+               "israel", "ASSAULT", "lebanon").hedged
+    assert not one(extractor, "Israel's attack on Lebanon killed ten.", "israel", "ASSAULT", "lebanon").hedged
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
