@@ -463,7 +463,9 @@ class _SentenceRules:
             agents, patients = [], agents  # "Five Americans detained in Iran": a reduced passive
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and agents and not patients \
                 and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children):
-            patients = self.actors(verb.head, deep=False)  # "a coalition led by X"
+            # "a coalition led by X"; "Kataib Hezbollah is an Iraqi militia backed by Iran": the one described
+            patients = (self.described(verb.head) if verb.head.dep_ in ("attr", "appos") else []) \
+                or self.actors(verb.head, deep=False)
         if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return agents, patients, chain
         head = verb.head
@@ -1835,6 +1837,9 @@ class _SentenceRules:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     owners = self.actors(next((c for c in prep.children if c.dep_ == "pobj"
                                                and c.tag_ in ("WDT", "WP")), None))
+        if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO"):
+            # "Egypt, a key US ally", "an Iranian ally": the modifier is the other side
+            owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") for r in self.modifier_actors(m)]
         if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO"):
             # "the hostility between Fatah and Hamas", "Iran and Russia are strategic allies"
             pair: list[Ref] = []

@@ -704,6 +704,14 @@ def test_any_attack_is_hypothetical(extractor) -> None:
     assert not one(extractor, "Israel's attack on Lebanon killed ten.", "israel", "ASSAULT", "lebanon").hedged
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kataib Hezbollah is an Iraqi militia backed by Iran.", ("iran", "SUPPORT", "kataib-hezbollah")),
+    ("Egypt, a key US ally, receives billions in military aid.", ("egypt", "ALLY_OF", "united-states")),
+])
+def test_descriptions_stand_for_the_described(extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extractor, text)
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
