@@ -575,7 +575,7 @@ class SentenceMentions:
             if not countries and not armed_target and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                     and lemma not in ("group", "faction", "party", "movement", "union", "organization", "organisation"):
                 # "Islamic fundamentalists continued their hunger strike ... Algerian President"
-                sole = self._sole_country()
+                sole = self._sole_country(armed=kind == "ARMED_GROUP")
                 state = self.f.gazetteer.by_country(sole) if sole else None
                 if state is not None:
                     countries = [(state, "located")]
@@ -598,7 +598,8 @@ class SentenceMentions:
             # of the one state the sentence is about
             text = self.doc[names[0].left_edge.i:token.i + 1].text
             base = self.f.gazetteer.uncurated(text, kind)
-            actor = Actor(base.id, base.name, kind, self._sole_country(), base.aliases, curated=False)
+            actor = Actor(base.id, base.name, kind, self._sole_country(armed=kind == "ARMED_GROUP"),
+                          base.aliases, curated=False)
             return [self._ref(actor, token, "group", 0.6, names[0].left_edge.i, token.i + 1)]
 
         demonym = self.demonyms.get(token.i)
@@ -611,6 +612,9 @@ class SentenceMentions:
             ent = self._entity(token)
             if ent is not None and ent.root.i == token.i:
                 return self._uncurated(ent, token, countries)
+        proper = self._proper_organisation(token, lemma)
+        if proper is not None:
+            return proper
         if countries and token.dep_ not in ("compound", "amod") and lemma not in self.relational:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state
             return [self._ref(a, token, how, 0.6) for a, how in countries]
@@ -652,6 +656,28 @@ class SentenceMentions:
         if known is not None:
             return [Ref(known, i, i + 1, text, "alias", 0.8)]
         return None
+
+    def _proper_organisation(self, token: Token, lemma: str) -> list[Ref] | None:
+        """'the Azadliq opposition coalition', 'the Homeland Union': an organisation named by
+        a proper name NER missed before a noun that heads organisation names; of the one
+        state the sentence is about. None when the phrase is no such name."""
+        kind = next((k for k, words in self.f.org_heads.items() if k != "IGO" and lemma in words), None)
+        if kind is None or token.dep_ == "compound":
+            return None
+        names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                 and c.is_title and not c.is_sent_start and c.i not in self.matches
+                 and c.i not in self.demonyms
+                 and (not c.ent_type_ or (c.ent_type_ in MISSPELT_LABELS and len(self.ents[c.i]) == 1))]
+        if not names:
+            return None
+        start = min(n.left_edge.i for n in names)
+        words = [t.lemma_.lower() for t in self.doc[start:token.i]]
+        kind = next((self.lex.group_kind[w] for w in words if w in self.lex.group_kind), kind)
+        text = self.doc[start:token.i + 1].text
+        base = self.f.gazetteer.uncurated(text, kind)
+        actor = Actor(base.id, base.name, kind, self._sole_country(armed=kind == "ARMED_GROUP"),
+                      base.aliases, curated=False)
+        return [self._ref(actor, token, "group", 0.6, start, token.i + 1)]
 
     def _named_organisation(self, token: Token) -> Span | None:
         """The organisation name (NER) a group word heads, when the name is more than a
@@ -798,7 +824,8 @@ class SentenceMentions:
         words = [t.lower_ for t in ent[:2]] + ([first.lower_] if first is not None else [])
         return any(w.rstrip(".") in self.lex.titles or w in self.lex.titles for w in words)
 
-    def _sole_country(self, for_person: bool = False, exclude: str | None = None) -> str | None:
+    def _sole_country(self, for_person: bool = False, exclude: str | None = None,
+                      armed: bool = False) -> str | None:
         """The one state this sentence names, if exactly one: a titled official or a
         group with no stated nationality is taken to belong to it (domestic news)."""
         # only states named as places or owners ("in Sudan", "Haiti's elections", "Chilean
@@ -809,7 +836,7 @@ class SentenceMentions:
                  if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"
                  and m.start not in reporter and self._placed(self.doc[m.end - 1])}
         found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end
-                  and i not in reporter and not self._lent_elsewhere(i, for_person)}
+                  and i not in reporter and not self._lent_elsewhere(i, for_person, armed)}
         found.discard(None)
         found.discard(exclude)
         if not found:
@@ -821,7 +848,7 @@ class SentenceMentions:
             found.discard(exclude)
         return found.pop() if len(found) == 1 else None
 
-    def _lent_elsewhere(self, i: int, for_person: bool) -> bool:
+    def _lent_elsewhere(self, i: int, for_person: bool, armed: bool = False) -> bool:
         """Does the demonym at token i belong to another named actor, so that it says
         nothing about an unplaced one? For a person: it qualifies another person ("South
         African leader F.W. de Klerk"). For a group: it is part of another organisation's
@@ -836,8 +863,8 @@ class SentenceMentions:
                 return True
             # a title chain ending in a name: "South African leader F.W. de Klerk"
             return head.dep_ == "compound" and head.head.ent_type_ == "PERSON"
-        if head.dep_ == "dobj" or (head.dep_ == "pobj" and head.head.lower_ in ("against", "on", "at")):
-            return True  # "attacked a Chinese convoy": the target's state, not the attackers' home
+        if armed and (head.dep_ == "dobj" or (head.dep_ == "pobj" and head.head.lower_ in ("against", "on", "at"))):
+            return True  # "attacked a Chinese convoy": the target's state, not the armed men's home
         ent = self.ents.get(i)
         return ent is not None and ent.label_ == "ORG" and len(ent) > 1 and \
             name_head(ent).lemma_.lower() not in self.lex.state_roles
@@ -903,8 +930,9 @@ class SentenceMentions:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.lemma_.lower() in self.f.place_nouns:
             return []  # "the border village of Kfar Kila": a place, no actor
-        if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors:
-            return []  # "the Oslo Accords", "Operation Decisive Storm": not actors
+        if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors \
+                or ent[0].lower_ == "operation" or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "operation"):
+            return []  # "the Oslo Accords", "Operation Decisive Storm", "Operation Olive Branch": not actors
         country = next((a.country for a, _ in countries if a.country), None)
         kind = NER_KINDS[label]
         if label == "ORG":
@@ -919,7 +947,7 @@ class SentenceMentions:
             country = self._sole_country(for_person=True)
         elif country is None and label in ("ORG", "NORP") and kind != "IGO":
             # a local organisation or community of the one country the sentence is about
-            country = self._sole_country()
+            country = self._sole_country(armed=kind == "ARMED_GROUP")
         base = self.f.gazetteer.uncurated(text, kind)
         actor = Actor(base.id, base.name, kind, country, base.aliases, curated=False)
         # a people is a group later pronouns point back to ("their forces"); other NER names are not
