@@ -197,6 +197,7 @@ class Extractor:
         self.answers = lex.words("answer_nouns")
         self.receiving = lex.words("receiving_verbs")
         self.undergoing = lex.words("undergoing_verbs")
+        self.dissuasion = lex.words("dissuasion_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -471,6 +472,12 @@ class _SentenceRules:
         head = verb.head
         if head.i == verb.i:
             return agents, patients, chain
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("against", "from") \
+                and verb.tag_ == "VBG" and head.head.lemma_.lower() in self.ex.dissuasion:
+            # "warned Israel against attacking X", "prevented Hamas from smuggling": the one kept from it
+            kept = [r for c in head.head.children if c.dep_ == "dobj" for r in self.actors(c)]
+            if kept:
+                return kept, [], [head.head]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") \
                 and verb.tag_ in ("VBG", "VBN") and (party := self.reason_party(head.head)):
             # "sanctioned X for having provided support to Y", "thanked X for mediating": X does it
@@ -601,7 +608,8 @@ class _SentenceRules:
                                 return refs
         return []
 
-    def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None) -> list[Ref]:
+    def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None,
+                     home: str | None = None) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
         the nearest actor inside the event's own phrase (not in another clause).
         Another event noun on the way (not `own`, the head's own event noun) is not
@@ -623,6 +631,9 @@ class _SentenceRules:
             if inner and token.dep_ == "pobj" and token.head.lower_ == "with":
                 continue
             refs = [r for r in self.m.resolve(token) if r.actor.id not in exclude]
+            if refs and home is not None and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and all(
+                    r.actor.kind == "STATE" and r.actor.country == home for r in refs):
+                continue  # "operations inside Yemen" by Yemenis: where, not whom
             if refs:
                 # "talks between Fatah and Hamas": the conjoined actors with it
                 refs += [r for c in token.conjuncts for r in self.m.resolve(c) if r.actor.id not in exclude
@@ -915,8 +926,12 @@ class _SentenceRules:
             if word is not head:
                 # "opened the bridge to allow ...": a purpose clause is not governed by 'open'
                 purpose = below.dep_ == "advcl" and below.head.i == word.i
+                clause = below
+                while clause.dep_ == "conj" and clause.head.i != clause.i:
+                    clause = clause.head  # "from moving or undertaking operations"
+                kept_from = lemma in ex.dissuasion and clause.dep_ == "pcomp" and clause.head.lower_ in ("against", "from")
                 below = word
-                if lemma in ex.negating:
+                if lemma in ex.negating or kept_from:
                     negated = True
                     notes.append(f"neg:{lemma}")
                 # "opened an investigation" is no hedge: some words hedge only as adjectives ("open to")
@@ -1490,12 +1505,16 @@ class _SentenceRules:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
         return table.get(lemma) or table.get(noun.lower_)
 
-    def nominal_objects(self, noun: Token, leaving: bool = False) -> list[Ref]:
+    def nominal_objects(self, noun: Token, leaving: bool = False, home: str | None = None) -> list[Ref]:
         """The other party of an event noun; for a departure ('withdrawal from X')
-        the place or party left."""
+        the place or party left. `home`: the agents' own country, which 'in X' only
+        locates ("Houthi operations inside Yemen")."""
         preps = ("from", *OBJECT_PREPS) if leaving else OBJECT_PREPS
         skip = {"by"} if leaving else {"by", "from"}
-        refs, _ = self.prep_objects(noun, preps, skip=skip, into_events=False)
+        refs, used = self.prep_objects(noun, preps, skip=skip, into_events=False)
+        if refs and home is not None and used in LOCATIVE and all(
+                r.actor.kind == "STATE" and r.actor.country == home for r in refs):
+            refs, used = self.prep_objects(noun, preps, skip=skip | {used}, into_events=False)
         if refs:
             return refs
         # "an inquiry into the killing of X" is no act on X, but "protests against the
@@ -1610,7 +1629,10 @@ class _SentenceRules:
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
         exclude = {r.actor.id for r in subjects}
-        objects = [r for r in self.nominal_objects(noun, leaving) or self.nominal_objects(frame, leaving)
+        # at home, 'in X' says where, except for acts done to the place they are done in
+        homes = {r.actor.country for r in subjects}
+        home = next(iter(homes)) if len(homes) == 1 and (relation or cue.relation) not in DONE_IN_PLACE else None
+        objects = [r for r in self.nominal_objects(noun, leaving, home) or self.nominal_objects(frame, leaving, home)
                    if r.actor.id not in exclude]
         if not objects and (cue.relation in AUTHOR_TARGETED or answer):
             # "in protest of the government's refusal": aimed at the act, so at its author
@@ -1654,7 +1676,7 @@ class _SentenceRules:
             objects = self.purpose_objects(light, exclude, noun)
         if subjects and not objects and light is not None and not (
                 len(subjects) > 1 and (noun.lemma_.lower() in self.ex.mutual)):
-            objects = self.nearby_party(noun, exclude, noun) or self.nearby_party(light, exclude, noun)
+            objects = self.nearby_party(noun, exclude, noun, home) or self.nearby_party(light, exclude, noun, home)
         place_note = ""
         if subjects and not objects and not (len(subjects) > 1 and noun.lemma_.lower() in self.ex.mutual) and (
                 light is None or light.lemma_.lower() in self.ex.light or light.lemma_.lower() in self.ex.reversal):

@@ -712,6 +712,23 @@ def test_descriptions_stand_for_the_described(extractor, text: str, expected: tu
     assert expected in triples(extractor, text)
 
 
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("Iran warned Israel against attacking Lebanon.", ("israel", "ASSAULT", "lebanon"), ("iran", "ASSAULT", "lebanon")),
+    ("Egypt prevented Hamas from sending weapons to Hezbollah.", ("hamas", "AID", "hezbollah"),
+     ("egypt", "AID", "hezbollah")),
+])
+def test_kept_from_an_act_is_its_agent_and_it_is_not_done(extractor, text: str, expected: tuple[str, str, str],
+                                                         wrong: tuple[str, str, str]) -> None:
+    found = extractor.extract(Article(id="t", text=text))
+    hits = [t for t in found if (t.subject.id, t.relation, t.object.id) == expected]
+    assert hits and hits[0].negated, [(t.subject.id, t.relation, t.object.id) for t in found]
+    assert wrong not in [(t.subject.id, t.relation, t.object.id) for t in found]
+
+
+def test_talks_at_home_are_not_with_home(extractor) -> None:
+    assert not any(o == "iraq" for _s, _r, o in triples(extractor, "Iraqi officials held talks in Iraq."))
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
