@@ -639,9 +639,12 @@ class _SentenceRules:
                 refs += [r for c in token.conjuncts for r in self.m.resolve(c) if r.actor.id not in exclude
                          and all(r.actor.id != o.actor.id for o in refs)]
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
-            queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or c.dep_ == "acl")
-                         and c.lower_ not in CIRCUMSTANCE
-                         and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
+            # a participle phrase may name the party ("the compound used by X"), a clause with
+            # its own subject does not ("the conviction that it would ...")
+            queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
+                c.dep_ == "acl" and not any(g.dep_ in SUBJ for g in c.children)))
+                and c.lower_ not in CIRCUMSTANCE
+                and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
 
     def leaves_office(self, word: Token) -> bool:
