@@ -610,7 +610,7 @@ class SentenceMentions:
             return [self._ref(demonym, token, "demonym", 0.8, token.i, token.i + 1)]
         if token.ent_type_ in NER_KINDS and token.ent_iob_ != "O":
             ent = self._entity(token)
-            if ent is not None and ent.root.i == token.i:
+            if ent is not None and ent.root.i == token.i and not self._stray_name(ent, token):
                 return self._uncurated(ent, token, countries)
         proper = self._proper_organisation(token, lemma)
         if proper is not None:
@@ -804,11 +804,15 @@ class SentenceMentions:
         if actor is not None:
             return []
         if len(words) < 2 and not any(t.text.lower() in self.lex.titles for t in ent):
-            # a lone unknown surname: only an actor if the article named it in full
-            known = [a for a in self.memory.seen if a.actor.kind == "PERSON"
-                     and a.actor.name.split()[-1].lower() == name.lower()]
+            # a lone unknown name: only an actor if the article named it in full, by surname
+            # or (less formal) first name ("Levinson", "Bob" after "Bob Levinson")
+            bare = name.lower().removesuffix("'s").removesuffix("\u2019s")
+            known = [a for a in self.memory.seen if a.actor.kind == "PERSON" and len(a.actor.name.split()) > 1
+                     and bare in (a.actor.name.split()[-1].lower(), a.actor.name.split()[0].lower())]
             if known:
                 return [Ref(known[-1].actor, ent.start, ent.end, ent.text, "surname", 0.8)]
+            if self._stray_name(ent, token):
+                return []
         # "Karim Haddad, a Lebanese lawmaker": the apposition says where he is from
         countries = self._country_modifiers(token) + [
             found for child in token.children if child.dep_ == "appos"
@@ -817,6 +821,12 @@ class SentenceMentions:
         if token.dep_ == "appos" and (head.lemma_.lower() in self.lex.state_roles or head.lower_ in self.lex.titles):
             countries += self._country_modifiers(head, located=True)  # "Niger's ambassador Brah Mohamane"
         return self._uncurated(ent, token, countries)
+
+    def _stray_name(self, ent: Span, token: Token) -> bool:
+        """'Hudna', 'Buk', 'the Rhine': one capitalised word the model took for a person, with
+        no title and not the subject of anything, names no actor."""
+        return ent.label_ == "PERSON" and len(ent) == 1 and not self._titled(ent) \
+            and token.dep_ not in ("nsubj", "nsubjpass") and not ent.text.isupper()
 
     def _titled(self, ent: Span) -> bool:
         """Is the person introduced with an office ("President X", "Judge Y")?"""
@@ -915,9 +925,15 @@ class SentenceMentions:
             label = "NORP"  # "Bosnian Serbs": a people the small model took for a person
         if label == "NORP" and token.pos_ not in NOUNS:
             return []
+        if label == "NORP" and all(t.i in self.demonyms for t in ent if not t.is_punct) and \
+                len({self.demonyms[t.i].id for t in ent if not t.is_punct}) == 1:
+            # "Saudi" in "the Saudi-Iran rivalry": a nationality the model named as a people
+            state = self.demonyms[ent[0].i]
+            return [Ref(state, ent.start, ent.end, ent.text, "demonym", 0.7)]
         text = ent.text
         for prefix in ("the ", "The "):
             text = text.removeprefix(prefix)
+        text = text.removesuffix("'s").removesuffix("\u2019s")  # "Peter the Great's"
         if label == "PERSON":
             words = text.split()
             while len(words) > 1 and words[0].lower() in self.lex.titles:
@@ -930,7 +946,8 @@ class SentenceMentions:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.lemma_.lower() in self.f.place_nouns:
             return []  # "the border village of Kfar Kila": a place, no actor
-        if ent[-1].lemma_.lower() in self.f.not_actors or ent[-1].lower_ in self.f.not_actors \
+        last = next((t for t in reversed(ent) if not (t.like_num or t.is_punct)), ent[-1])  # "Memorandum 2"
+        if last.lemma_.lower() in self.f.not_actors or last.lower_ in self.f.not_actors \
                 or ent[0].lower_ == "operation" or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "operation"):
             return []  # "the Oslo Accords", "Operation Decisive Storm", "Operation Olive Branch": not actors
         country = next((a.country for a, _ in countries if a.country), None)

@@ -382,3 +382,23 @@ def test_a_proper_name_before_an_organisation_noun_names_an_organisation(extract
 def test_military_operations_are_no_actors(extractor) -> None:
     found = resolved(extractor, "Ankara launched Operation Cedar Shield against the militants.")[0]
     assert not any("Cedar" in w for w, _a, _c in found), found
+
+
+def test_one_word_the_model_took_for_a_person_names_nobody(extractor) -> None:
+    found = resolved(extractor, "The militia fired Grad rockets across the Litani at dawn.")[0]
+    assert not any(w == "Litani" for w, _a, _c in found), found
+
+
+def test_a_first_name_after_the_full_name_is_that_person(extractor) -> None:
+    sentences = resolved(extractor, "Sarah Cohen was released on Monday. Sarah's family thanked Egypt.")
+    assert any(w.startswith("Sarah") and a == "sarah-cohen" for w, a, _c in sentences[1]), sentences
+
+
+def test_a_nationality_the_model_named_as_a_people_is_its_state(extractor) -> None:
+    found = resolved(extractor, "Analysts call it part of the broader Saudi-Iran rivalry.")[0]
+    assert any(w == "Saudi" and a == "saudi-arabia" for w, a, _c in found), found
+
+
+def test_numbered_documents_are_no_actors(extractor) -> None:
+    found = resolved(extractor, "The President signed National Security Directive 12 on Monday.")[0]
+    assert not any("Directive" in w for w, _a, _c in found), found
