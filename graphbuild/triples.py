@@ -1354,6 +1354,8 @@ class _SentenceRules:
         for child in verb.children:
             if child.dep_ not in ("oprd", "attr", "ccomp", "xcomp", "prep", "dobj"):
                 continue
+            if child.dep_ == "prep" and child.lower_ != "as":
+                continue  # "regards X as a threat" labels; "called for an end to X" asks
             for t in child.subtree:
                 cue = self.noun_cue(t)
                 if cue is None or RELATIONS[cue.relation].score >= 0 or t.dep_ == "dobj" and t.head is verb:
