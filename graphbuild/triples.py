@@ -1607,6 +1607,14 @@ class _SentenceRules:
                 subjects = [r for m in owner.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
                             for r in self.modifier_actors(m)]
             how = f"{owner.lemma_.lower()} in"
+        alleged = False
+        if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("for", "of") \
+                and frame.head.head.pos_ in ("VERB", "AUX") and (party := self.reason_party(frame.head.head)):
+            # "sanctioned Hezbollah for attacks on Israel", "X was blamed for the assassination of Y":
+            # the one blamed, punished or praised did it (alleged, when blamed)
+            subjects, how = party, f"{frame.head.lower_}:{frame.head.head.lemma_.lower()}"
+            blame = self.verb_cue(frame.head.head)[0]
+            alleged = blame is not None and blame.relation == "ACCUSE"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
                 and frame.head.lower_ in ("for", "on", "to", "in") and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
@@ -1709,6 +1717,9 @@ class _SentenceRules:
         if not subjects or (not objects and not mutual):
             return
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
+        if alleged:
+            hedged = True
+            notes.append("alleged")
         objects = [self.home_place(r, subjects) or r for r in objects]
         if place_note:
             notes.append(place_note)

@@ -734,6 +734,13 @@ def test_calling_for_an_end_to_an_act_asks_its_author(extractor) -> None:
     assert ("jordan", "REQUEST", "israel") in found and ("jordan", "ACCUSE", "israel") not in found, found
 
 
+def test_an_act_one_is_sanctioned_or_blamed_for_is_theirs(extractor) -> None:
+    found = triples(extractor, "The United States sanctioned Hezbollah for attacks on Israel.")
+    assert ("hezbollah", "ASSAULT", "israel") in found and ("united-states", "ASSAULT", "israel") not in found, found
+    assert one(extractor, "Iran blamed Israel for the attack on its embassy in Damascus.",
+               "israel", "ASSAULT", "iran").hedged
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
