@@ -514,7 +514,7 @@ def test_involvement_in_an_act_is_doing_it(extractor) -> None:
     one(extractor, "Hezbollah was designated for its involvement in the detention of US citizens.",
         "hezbollah", "COERCE", "united-states")
     assert not any(r == "COERCE" for _s, r, _o in triples(
-        extractor, "Hezbollah was designated for the detention of US citizens."))
+        extractor, "Hezbollah was designated after the detention of US citizens."))
 
 
 def test_an_attempts_purpose_is_its_makers_act(extractor) -> None:
