@@ -105,6 +105,7 @@ class Seen:
     position: int  # article-wide order of mention
     sentence: int
     subject: bool
+    plural: bool = False  # named by a plural noun ("protesters"): no antecedent of "it"
 
 
 class ArticleMemory:
@@ -140,18 +141,19 @@ class ArticleMemory:
             return []
         return found[1]
 
-    def add(self, actor: Actor, sentence: int, subject: bool) -> None:
+    def add(self, actor: Actor, sentence: int, subject: bool, plural: bool = False) -> None:
         self.counter += 1
-        self.seen.append(Seen(actor, self.counter, sentence, subject))
+        self.seen.append(Seen(actor, self.counter, sentence, subject, plural))
         if len(self.seen) > 200:  # only recent antecedents matter
             del self.seen[:100]
 
     def antecedent(self, kinds: set[str] | None, sentence: int, exclude: set[str],
-                   persons: bool = False, window: int = 3) -> Actor | None:
+                   persons: bool = False, window: int = 3, singular: bool = False) -> Actor | None:
         """The last compatible actor: a subject of this or the previous sentence
-        first, then the most recent one within three sentences."""
+        first, then the most recent one within three sentences. `singular`: not one
+        named by a plural noun ("it" is not "the protesters")."""
         def fits(s: Seen) -> bool:
-            if s.actor.id in exclude or sentence - s.sentence > window:
+            if s.actor.id in exclude or sentence - s.sentence > window or (singular and s.plural):
                 return False
             if persons:
                 return s.actor.kind in PERSON_KINDS
@@ -423,7 +425,8 @@ class SentenceMentions:
                     if ref.how in ("pronoun", "description") or (
                             ref.actor.kind == "OTHER" and not ref.actor.curated and ref.how != "group"):
                         continue  # named groups ("French farmers") are antecedents, NER debris is not
-                    self.memory.add(ref.actor, self.index, self._is_subject(token))
+                    plural = ref.how == "group" and token.tag_ in ("NNS", "NNPS")
+                    self.memory.add(ref.actor, self.index, self._is_subject(token), plural)
                     if ref.actor.kind == "PERSON" and ref.how in ("name", "alias"):
                         self.memory.people.add(ref.actor.id)
 
@@ -1066,7 +1069,7 @@ class SentenceMentions:
             if lower == "it" and token.head.lemma_ == "be" and not any(
                     c.dep_ == "acomp" and c.lemma_.lower() in self.f.stance for c in token.head.children):
                 return []  # "it is clear that ...": expletive; "it is ready to ..." is not
-            actor = self.memory.antecedent(None, self.index, exclude)
+            actor = self.memory.antecedent(None, self.index, exclude, singular=True)
         elif lower in lex.plural:
             actor = self.memory.antecedent(None, self.index, exclude)
         else:

@@ -402,3 +402,9 @@ def test_a_nationality_the_model_named_as_a_people_is_its_state(extractor) -> No
 def test_numbered_documents_are_no_actors(extractor) -> None:
     found = resolved(extractor, "The President signed National Security Directive 12 on Monday.")[0]
     assert not any("Directive" in w for w, _a, _c in found), found
+
+
+def test_it_is_never_a_group_named_by_a_plural(extractor) -> None:
+    text = "Kuwait recalled its envoy. The emirate acted after protesters stormed its embassy in Baghdad."
+    second = resolved(extractor, text)[1]
+    assert ("its", "kuwait", "KWT") in second, second
