@@ -198,6 +198,8 @@ class Extractor:
         self.receiving = lex.words("receiving_verbs")
         self.undergoing = lex.words("undergoing_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
+        self.decline = lex.words("decline_verbs")
+        self.object_as = lex.words("object_as_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -357,6 +359,8 @@ class _SentenceRules:
             if not refs and deep and (role == "obj" or (
                     not self.noun_cue(t) and (t.lemma_.lower() in self.ex.containers or t.pos_ == "NUM"))):
                 refs = self.descend(t, 2, SUBJECT_INSIDE if role == "subj" else OBJECT_INSIDE)
+            if not refs and deep and role == "subj" and not self.noun_cue(t):
+                refs = self.held_by(t)  # "The initiative, proposed by Saudi Arabia, offered ..."
             out.extend(r for r in refs if all(r.actor.id != o.actor.id for o in out))
         # "Saudi Arabia, Russia, and Israel": the parser may hang the list on a word inside a name
         for r in list(out):
@@ -428,8 +432,11 @@ class _SentenceRules:
                             return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.85)
                                     for r in refs] + [
                                 r for c in pobj.conjuncts for r in self.m.resolve(c)]
-        # "the compound used by the U.S. Embassy", "bases belonging to Iran": its holder;
-        # "a bill signed by X", "the curfew imposed by Y": its author
+        return self.held_by(token)
+
+    def held_by(self, token: Token) -> list[Ref]:
+        """The holder or author a participle names: 'the compound used by the U.S. Embassy',
+        'bases belonging to Iran', 'a bill signed by X', 'the initiative proposed by Y'."""
         for acl in token.children:
             if acl.dep_ == "acl" and (acl.lemma_.lower() in self.ex.holding or acl.lemma_.lower() in self.ex.authored):
                 for agent in acl.children:
@@ -1560,6 +1567,8 @@ class _SentenceRules:
                     how = mod.dep_
         if self.on_behalf(noun, cue):
             return
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.ex.decline and cue.relation in COOPERATIVE:
+            return  # "relations between A and B deteriorated": no cooperation to code
         # "a withdrawal from X" leaves X; "an offer from X" is X's
         leaving = cue.relation == "RETREAT" and relation is None
         by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
@@ -1828,7 +1837,11 @@ class _SentenceRules:
         if not members and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             gov = noun.head.head
             if gov.pos_ in ("VERB", "AUX"):
-                members, _, _ = self.subject(gov)
+                # "regard the Houthis as an Iranian proxy": the object; "arose as a movement": the subject
+                if gov.lemma_.lower() in self.ex.object_as:
+                    members = [r for c in gov.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)]
+                if not members:
+                    members, _, _ = self.subject(gov)
             elif gov.pos_ in ("NOUN", "PROPN"):
                 members = self.actors(gov, deep=False)
         if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
@@ -1875,8 +1888,8 @@ class _SentenceRules:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     owners = self.actors(next((c for c in prep.children if c.dep_ == "pobj"
                                                and c.tag_ in ("WDT", "WP")), None))
-        if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO"):
-            # "Egypt, a key US ally", "an Iranian ally": the modifier is the other side
+        if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO", "AFFILIATED_WITH"):
+            # "Egypt, a key US ally", "an Iranian proxy": the modifier is the other side
             owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") for r in self.modifier_actors(m)]
         if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO"):
             # "the hostility between Fatah and Hamas", "Iran and Russia are strategic allies"
