@@ -40,6 +40,9 @@ SPONSORING = {"back", "fund", "support", "sponsor", "arm", "finance", "train", "
 # adjectives of several states together: "Western officials", "Arab leaders" name no people
 BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "latin", "nordic",
          "baltic", "balkan", "scandinavian", "international", "foreign", "regional", "allied"}
+# "the regional/federal government": which kind of actor of the story each level is
+GOVERNMENT_LEVELS = {"regional": "GOVERNMENT", "provincial": "GOVERNMENT", "federal": "STATE",
+                     "central": "STATE", "national": "STATE"}
 # institutions a story names once with their state and then as "the Embassy"
 BACK_REFERRED = {"embassy", "consulate", "ministry", "mission"}
 # a state's people at an intergovernmental body, not its officials
@@ -660,6 +663,25 @@ class SentenceMentions:
             return [Ref(known, i, i + 1, text, "alias", 0.8)]
         return None
 
+    def _government_levels(self, token: Token, lemma: str) -> list[Ref] | None:
+        """'the regional government' is the region's government the story named (a
+        sub-state GOVERNMENT such as the KRG), 'the federal government' the state; 'the
+        regional and federal governments' both. None when no level is said."""
+        if lemma not in ("government", "authority", "administration"):
+            return None
+        words = {t.lower_ for t in token.lefts if t.dep_ == "amod"}
+        words |= {c.lower_ for t in token.lefts if t.dep_ == "amod" for c in t.conjuncts}
+        wanted = [kind for level, kind in GOVERNMENT_LEVELS.items() if level in words]
+        if not wanted:
+            return None
+        out: list[Ref] = []
+        for kind in dict.fromkeys(wanted):
+            actor = self.memory.antecedent({kind}, self.index, {r.actor.id for r in out}, window=8)
+            if actor is not None:
+                out.append(Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
+                               "description", 0.6))
+        return out
+
     def _proper_organisation(self, token: Token, lemma: str) -> list[Ref] | None:
         """'the Azadliq opposition coalition', 'the Homeland Union': an organisation named by
         a proper name NER missed before a noun that heads organisation names; of the one
@@ -1103,6 +1125,9 @@ class SentenceMentions:
                 return [Ref(a, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
                             "description", 0.6) for a in states]
             return []
+        levels = self._government_levels(token, lemma)
+        if levels is not None:
+            return levels
         if "two" in dets or "both" in dets:
             return None
         kinds: set[str] | None

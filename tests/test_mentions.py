@@ -408,3 +408,12 @@ def test_it_is_never_a_group_named_by_a_plural(extractor) -> None:
     text = "Kuwait recalled its envoy. The emirate acted after protesters stormed its embassy in Baghdad."
     second = resolved(extractor, text)[1]
     assert ("its", "kuwait", "KWT") in second, second
+
+
+def test_regional_and_central_governments_are_the_storys_region_and_state(extractor) -> None:
+    text = ("The Kurdistan Regional Government exported oil without Iraq's consent. "
+            "Talks between the regional and central governments stalled.")
+    second = resolved(extractor, text)[1]
+    assert {a for w, a, _c in second if w.endswith("governments")} == {"krg", "iraq"}, second
+    # no level said: the usual description
+    assert "krg" not in ids(extractor, "Iraq protested. The government said it would respond.")[0]
