@@ -40,6 +40,9 @@ SPONSORING = {"back", "fund", "support", "sponsor", "arm", "finance", "train", "
 # adjectives of several states together: "Western officials", "Arab leaders" name no people
 BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "latin", "nordic",
          "baltic", "balkan", "scandinavian", "international", "foreign", "regional", "allied"}
+# a state's institutions that, owned by its leader ("Putin's army"), are still the state's
+PERSONS_INSTITUTIONS = {"cabinet", "army", "military", "navy", "force", "troop", "soldier", "police",
+                        "ministry", "parliament", "court", "intelligence", "embassy"}
 # "the regional/federal government": which kind of actor of the story each level is
 GOVERNMENT_LEVELS = {"regional": "GOVERNMENT", "provincial": "GOVERNMENT", "federal": "STATE",
                      "central": "STATE", "national": "STATE"}
@@ -560,6 +563,11 @@ class SentenceMentions:
                 actor_id = slug(f"{name} {home}") if home else base.id
                 actor = Actor(actor_id, base.name, "OTHER", home, base.aliases, curated=False)
                 return [self._ref(actor, token, "group", 0.6, people.i, token.i + 1)]
+            if lemma in PERSONS_INSTITUTIONS:
+                # "the third Cabinet of Najib Mikati", "Putin's army": a leader's institution
+                # is his state's (his government or regime is his own: 'the Assad regime')
+                countries = [(self.f.gazetteer.by_country(a.country) or a, how)
+                             if a.kind == "PERSON" and a.country else (a, how) for a, how in countries]
             if countries:
                 if lemma in BACK_REFERRED and len(countries) == 1:
                     self.memory.institutions[lemma] = countries[0][0]

@@ -417,3 +417,9 @@ def test_regional_and_central_governments_are_the_storys_region_and_state(extrac
     assert {a for w, a, _c in second if w.endswith("governments")} == {"krg", "iraq"}, second
     # no level said: the usual description
     assert "krg" not in ids(extractor, "Iraq protested. The government said it would respond.")[0]
+
+
+def test_a_leaders_institutions_are_his_states_his_regime_his_own(extractor) -> None:
+    found = resolved(extractor, "Erdogan's army crossed the border. The Erdogan government protested.")
+    assert any(w == "Erdogan's army" and a == "turkey" for w, a, _c in found[0]), found
+    assert any(w == "The Erdogan government" and a == "recep-tayyip-erdogan" for w, a, _c in found[1]), found
