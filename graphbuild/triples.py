@@ -38,6 +38,8 @@ STATE_BOUND = {"STATE", "GOVERNMENT", "MILITARY", "PERSON"}
 LOCATIVE = {"in", "inside", "within", "across", "throughout", "near", "around"}
 # acts done to the place they are done in: "imposed a curfew in Basra", "attacked villages in Darfur"
 DONE_IN_PLACE = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT", "AID"}
+# acts whose place, when it is a capital, is the government's: "bombed Damascus", "protests in Baku"
+CAPITAL_PARTIES = DONE_IN_PLACE | {"PROTEST"}
 GOVERNING = {"COERCE", "REQUEST", "CONCEDE", "AGREE", "AID", "SUPPORT", "RETREAT"}
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
 # prepositions that introduce the other party of an event, most specific first
@@ -200,6 +202,7 @@ class Extractor:
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
+        self.ruling = lex.words("ruling_adjectives")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -336,6 +339,7 @@ class _SentenceRules:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.events:
                 self.tie_noun(token)
                 self.stance_noun(token)
+                self.ruling_noun(token)
         return self.found
 
     # -- arguments -------------------------------------------------------------
@@ -616,7 +620,7 @@ class _SentenceRules:
         return []
 
     def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None,
-                     home: str | None = None) -> list[Ref]:
+                     home: str | None = None, where_only: bool = False) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
         the nearest actor inside the event's own phrase (not in another clause).
         Another event noun on the way (not `own`, the head's own event noun) is not
@@ -641,6 +645,8 @@ class _SentenceRules:
             if refs and home is not None and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and all(
                     r.actor.kind == "STATE" and r.actor.country == home for r in refs):
                 continue  # "operations inside Yemen" by Yemenis: where, not whom
+            if where_only and self.only_where(token, refs):
+                continue
             if refs:
                 # "talks between Fatah and Hamas": the conjoined actors with it
                 refs += [r for c in token.conjuncts for r in self.m.resolve(c) if r.actor.id not in exclude
@@ -812,6 +818,12 @@ class _SentenceRules:
             return [match]
         return self.m.resolve(self.m.doc[i - 1])
 
+    @staticmethod
+    def only_where(token: Token, refs: list[Ref]) -> bool:
+        """'met in Baghdad': a capital after 'in' says where, it is not the government."""
+        return bool(refs) and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and all(
+            r.how == "capital" for r in refs)
+
     def party_phrase(self, pobj: Token) -> list[Ref]:
         """The actors a preposition's object names; when it is another event noun, its
         agent or recipient, never the patient of its 'of'/'into' phrase ("at the request
@@ -821,7 +833,7 @@ class _SentenceRules:
         return self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
 
     def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset(),  # type: ignore[assignment]
-                     into_events: bool = True) -> tuple[list[Ref], str]:
+                     into_events: bool = True, where_only: bool = False) -> tuple[list[Ref], str]:
         """The actors of the first of `preps` that names one; without `into_events`, an
         object that is itself an event noun is not looked into ("into the killing of X")."""
         by_prep: dict[str, list[Token]] = {}
@@ -831,12 +843,14 @@ class _SentenceRules:
         for prep in preps:
             for pobj in by_prep.get(prep, []):
                 refs = self.actors(pobj) if into_events else self.party_phrase(pobj)
+                if where_only and self.only_where(pobj, refs):
+                    continue
                 if refs:
                     return refs, prep
         return [], ""
 
     def objects(self, verb: Token, prep: str | None, exclude: set[str] = frozenset(),  # type: ignore[assignment]
-                obliques: bool = True, results: bool = False) -> tuple[list[Ref], str]:
+                obliques: bool = True, results: bool = False, where_only: bool = False) -> tuple[list[Ref], str]:
         """The other party of a verb event and the word that introduced it;
         candidates naming only the subject itself are passed over. With `results`
         (the clause tells an event's own outcome: "a strike that resulted in the death
@@ -857,7 +871,7 @@ class _SentenceRules:
         attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" or (
             c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS) for g in c.children)]
 
-        def by_prep(preps: Iterable[str]) -> tuple[list[Ref], str]:
+        def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
                 for child in attached:
                     if child.dep_ in ("prep", "dative") and child.lower_ == p:
@@ -865,12 +879,14 @@ class _SentenceRules:
                             if p == "at" and pobj.lemma_.lower() in self.ex.behest:
                                 continue  # "at the request of X": who asked, not the party
                             refs = fresh(self.actors(pobj) if results else self.party_phrase(pobj))
+                            if where and self.only_where(pobj, refs):
+                                continue
                             if refs:
                                 return refs, p
             return [], ""
 
         if prep:
-            refs, used = by_prep([prep])
+            refs, used = by_prep([prep], False)  # the cue names it: "arrived in Baghdad" visits
             if refs:
                 return refs, used
         moves = verb.lemma_.lower() in self.ex.theme
@@ -1201,7 +1217,8 @@ class _SentenceRules:
             objects, used = self.prep_objects(verb, ("from",))
         else:
             # a control verb's oblique phrases are circumstances; its complement has the party
-            objects, used = self.objects(verb, prep, exclude, obliques=not governs)
+            objects, used = self.objects(verb, prep, exclude, obliques=not governs,
+                                         where_only=cue.relation not in CAPITAL_PARTIES)
         inner = ""
         if complement is not None and lemma in ex.governing:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
@@ -1273,7 +1290,7 @@ class _SentenceRules:
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
             # the verb's own object naming people of the agents' state comes before anything near
             objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
-                self.nearby_party(verb, {r.actor.id for r in subjects})
+                self.nearby_party(verb, {r.actor.id for r in subjects}, where_only=cue.relation not in CAPITAL_PARTIES)
             if objs and objs[0].how == "office":
                 place_note = "office left"
             elif objs and objs[0].how != "own group":
@@ -1418,7 +1435,9 @@ class _SentenceRules:
                 return refs
         # "the withdrawal of Serbian forces from Bosnia": the noun's own actor before its source
         # never from inside another event's phrase: "an investigation into the killing of X"
-        refs, _ = self.prep_objects(noun, ("by", "of", "from", *OBJECT_PREPS), into_events=False)
+        cue = self.noun_cue(noun)
+        refs, _ = self.prep_objects(noun, ("by", "of", "from", *OBJECT_PREPS), into_events=False,
+                                    where_only=cue is not None and cue.relation not in CAPITAL_PARTIES)
         refs = [r for r in refs if r.actor.id not in exclude]
         if refs:
             return refs
@@ -1517,16 +1536,17 @@ class _SentenceRules:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
         return table.get(lemma) or table.get(noun.lower_)
 
-    def nominal_objects(self, noun: Token, leaving: bool = False, home: str | None = None) -> list[Ref]:
+    def nominal_objects(self, noun: Token, leaving: bool = False, home: str | None = None,
+                        where_only: bool = False) -> list[Ref]:
         """The other party of an event noun; for a departure ('withdrawal from X')
         the place or party left. `home`: the agents' own country, which 'in X' only
         locates ("Houthi operations inside Yemen")."""
         preps = ("from", *OBJECT_PREPS) if leaving else OBJECT_PREPS
         skip = {"by"} if leaving else {"by", "from"}
-        refs, used = self.prep_objects(noun, preps, skip=skip, into_events=False)
+        refs, used = self.prep_objects(noun, preps, skip=skip, into_events=False, where_only=where_only)
         if refs and home is not None and used in LOCATIVE and all(
                 r.actor.kind == "STATE" and r.actor.country == home for r in refs):
-            refs, used = self.prep_objects(noun, preps, skip=skip | {used}, into_events=False)
+            refs, used = self.prep_objects(noun, preps, skip=skip | {used}, into_events=False, where_only=where_only)
         if refs:
             return refs
         # "an inquiry into the killing of X" is no act on X, but "protests against the
@@ -1654,7 +1674,9 @@ class _SentenceRules:
         # at home, 'in X' says where, except for acts done to the place they are done in
         homes = {r.actor.country for r in subjects}
         home = next(iter(homes)) if len(homes) == 1 and (relation or cue.relation) not in DONE_IN_PLACE else None
-        objects = [r for r in self.nominal_objects(noun, leaving, home) or self.nominal_objects(frame, leaving, home)
+        where_only = (relation or cue.relation) not in CAPITAL_PARTIES
+        objects = [r for r in self.nominal_objects(noun, leaving, home, where_only)
+                   or self.nominal_objects(frame, leaving, home, where_only)
                    if r.actor.id not in exclude]
         if not objects and (cue.relation in AUTHOR_TARGETED or answer):
             # "in protest of the government's refusal": aimed at the act, so at its author
@@ -1698,7 +1720,8 @@ class _SentenceRules:
             objects = self.purpose_objects(light, exclude, noun)
         if subjects and not objects and light is not None and not (
                 len(subjects) > 1 and (noun.lemma_.lower() in self.ex.mutual)):
-            objects = self.nearby_party(noun, exclude, noun, home) or self.nearby_party(light, exclude, noun, home)
+            objects = self.nearby_party(noun, exclude, noun, home, where_only) or \
+                self.nearby_party(light, exclude, noun, home, where_only)
         place_note = ""
         if subjects and not objects and not (len(subjects) > 1 and noun.lemma_.lower() in self.ex.mutual) and (
                 light is None or light.lemma_.lower() in self.ex.light or light.lemma_.lower() in self.ex.reversal):
@@ -1847,6 +1870,22 @@ class _SentenceRules:
         if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
             members = self.m.resolve(noun.head)
         return members
+
+    def ruling_noun(self, noun: Token) -> None:
+        """'It was the ruling coalition in Lebanon', 'X, the governing party of Y': the body
+        described rules the state the phrase names."""
+        if noun.lemma_.lower() not in self.ex.stance_heads or not any(
+                m.dep_ == "amod" and m.lower_ in self.ex.ruling for m in noun.lefts):
+            return
+        states = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                  for p in c.children if p.dep_ == "pobj" for r in self.actors(p, deep=False)
+                  if r.actor.kind == "STATE"]
+        members = [r for r in self.described(noun) if all(r.actor.id != s.actor.id for s in states)]
+        if members and states:
+            negated, hedged, _, _notes = self.qualifiers(noun, [])
+            self.add(members, "LEADS", states, f"ruling {noun.text}",
+                     f"tie:ruling {noun.lemma_.lower()} -> LEADS (lexicon ruling_adjectives)", 0.6,
+                     negated, hedged)
 
     def stance_noun(self, noun: Token) -> None:
         """'Hamas arose as a resistance movement against the Israeli occupation', 'X, a
