@@ -718,9 +718,10 @@ class _SentenceRules:
         their standing alone, acted on by actors of one state, are that state's own (a
         group of it); armed groups are not assumed so ('killed three militants')."""
         countries = {r.actor.country for r in subjects}
-        if len(countries) != 1 or None in countries:
+        country = next(iter(countries)) if len(countries) == 1 else None
+        if country is None:
             return []
-        state = self.ex.gazetteer.by_country(next(iter(countries)))
+        state = self.ex.gazetteer.by_country(country)
         if state is None:
             return []
         words = [c for c in verb.children if c.dep_ == "dobj"]
