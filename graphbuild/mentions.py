@@ -40,6 +40,8 @@ SPONSORING = {"back", "fund", "support", "sponsor", "arm", "finance", "train", "
 # adjectives of several states together: "Western officials", "Arab leaders" name no people
 BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "latin", "nordic",
          "baltic", "balkan", "scandinavian", "international", "foreign", "regional", "allied"}
+# "forces loyal to X": X's own ("linked to", "allied with" state a tie of their own: no)
+LOYAL = {"loyal", "faithful"}
 # a state's institutions that, owned by its leader ("Putin's army"), are still the state's
 PERSONS_INSTITUTIONS = {"cabinet", "army", "military", "navy", "force", "troop", "soldier", "police",
                         "ministry", "parliament", "court", "intelligence", "embassy"}
@@ -567,7 +569,8 @@ class SentenceMentions:
                 # "the third Cabinet of Najib Mikati", "Putin's army": a leader's institution
                 # is his state's (his government or regime is his own: 'the Assad regime')
                 countries = [(self.f.gazetteer.by_country(a.country) or a, how)
-                             if a.kind == "PERSON" and a.country else (a, how) for a, how in countries]
+                             if a.kind == "PERSON" and a.country and how != "loyal" else (a, how)
+                             for a, how in countries]
             if countries:
                 if lemma in BACK_REFERRED and len(countries) == 1:
                     self.memory.institutions[lemma] = countries[0][0]
@@ -1007,6 +1010,17 @@ class SentenceMentions:
         """States or actors a noun belongs to: a demonym or country before it
         ("Iranian", "U.S."), a possessor ("Iran's"), or (`located`) "of/in <country>"."""
         out: list[tuple[Actor, str]] = []
+        # "forces loyal to Khalifa Haftar": whose they are
+        for loyal in token.rights:
+            if loyal.dep_ in ("amod", "acl") and (loyal.lemma_.lower() in LOYAL or loyal.lower_ in LOYAL):
+                for prep in loyal.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        for pobj in prep.children:
+                            found = self._modifier_actor(pobj) if pobj.dep_ == "pobj" else None
+                            if found is not None:
+                                out.append((found[0], "loyal"))
+        if out:
+            return out
         mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
         # "Bosnian Serb leaders", "Croatian Serb refugees": a people named after the state
         # they live in; the second nationality is who they are, the first where they belong

@@ -423,3 +423,11 @@ def test_a_leaders_institutions_are_his_states_his_regime_his_own(extractor) -> 
     found = resolved(extractor, "Erdogan's army crossed the border. The Erdogan government protested.")
     assert any(w == "Erdogan's army" and a == "turkey" for w, a, _c in found[0]), found
     assert any(w == "The Erdogan government" and a == "recep-tayyip-erdogan" for w, a, _c in found[1]), found
+
+
+def test_forces_loyal_to_a_leader_are_his(extractor) -> None:
+    found = resolved(extractor, "Forces loyal to Khalifa Haftar shelled the airport.")[0]
+    assert ("Forces", "khalifa-haftar", "LBY") in found, found
+    # a group 'linked to' another states a tie of its own: it stays itself
+    found = resolved(extractor, "The Nusra Front, a group linked to al-Qaeda, attacked the base.")[0]
+    assert not any(w == "a group" and a == "al-qaeda" for w, a, _c in found), found
