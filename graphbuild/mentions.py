@@ -508,9 +508,9 @@ class SentenceMentions:
         if token.dep_ == "appos" and token.is_lower and token.i > token.head.i and any(
                 c.dep_ == "det" for c in token.children):
             # "the NUT, the umbrella union for teachers": a description of the name before it
-            named = [r for r in self.resolve(token.head) if r.how not in ("pronoun", "description")]
-            if len(named) == 1 and named[0].actor.kind != "PERSON":
-                return [self._ref(named[0].actor, token, "description", 0.8)]
+            described = [r for r in self.resolve(token.head) if r.how not in ("pronoun", "description")]
+            if len(described) == 1 and described[0].actor.kind != "PERSON":
+                return [self._ref(described[0].actor, token, "description", 0.8)]
         ent = self._entity(token)
         if ent is not None and ent.label_ == "ORG" and name_head(ent).i != token.i and \
                 self._named_organisation(name_head(ent)) is not None:
@@ -551,8 +551,8 @@ class SentenceMentions:
             if countries and led is not None:
                 # "Afghan rebel leaders", "Kenyan opposition figures": the leaders of a
                 # group speak for that group, not for the state they are from
-                word, kind = led
-                return [self.group(a, token, how, kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
+                word, led_kind = led
+                return [self.group(a, token, how, led_kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
                         if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
             people = self._people_word(token, named=True)
             if people is not None and token.is_lower and (lemma in lex.titles or lemma in SPOKESPEOPLE) \
@@ -560,11 +560,11 @@ class SentenceMentions:
                 # "Yoruba leaders", "Druze leaders in Sweida": leaders of a people without a
                 # state are a group of theirs, placed by the sentence if it can
                 home = countries[0][0].country if countries else self._sole_country()
-                name = self.doc[people.i:token.i + 1].text
-                base = self.f.gazetteer.uncurated(name, "OTHER")
-                actor_id = slug(f"{name} {home}") if home else base.id
-                actor = Actor(actor_id, base.name, "OTHER", home, base.aliases, curated=False)
-                return [self._ref(actor, token, "group", 0.6, people.i, token.i + 1)]
+                leaders_name = self.doc[people.i:token.i + 1].text
+                base = self.f.gazetteer.uncurated(leaders_name, "OTHER")
+                leaders_id = slug(f"{leaders_name} {home}") if home else base.id
+                leaders = Actor(leaders_id, base.name, "OTHER", home, base.aliases, curated=False)
+                return [self._ref(leaders, token, "group", 0.6, people.i, token.i + 1)]
             if lemma in PERSONS_INSTITUTIONS:
                 # "the third Cabinet of Najib Mikati", "Putin's army": a leader's institution
                 # is his state's (his government or regime is his own: 'the Assad regime')
@@ -581,10 +581,10 @@ class SentenceMentions:
                 return [self._ref(actor, token, "description", 0.6)] if actor is not None else []
             return []
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
-        named = self._named_organisation(token)
-        if kind and named is not None:
+        organisation = self._named_organisation(token)
+        if kind and organisation is not None:
             # "the Nigerian Union of Teachers": the whole name, not "the Nigerian Union"
-            return self._uncurated(named, token, countries)
+            return self._uncurated(organisation, token, countries)
         if kind:
             # armed men a sentence's actors act on ("US forces killed three militants")
             # are as often foreign as local: unplaced, they stay generic
