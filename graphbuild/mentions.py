@@ -8,6 +8,12 @@ capital as metonym, demonym or country + institution noun ("Iranian officials",
 -> an uncurated group based there), titles and surnames, appositions, pronouns
 and definite descriptions (the last compatible actor of the article), and NER
 spans the gazetteer lacks (uncurated actors). Generic nouns resolve to nothing.
+
+A proper name no gazetteer name matches exactly may still misspell one
+("Afganistan"): a strict one-letter test, cached per name (MentionFinder.misspelt).
+An official named by an office of an intergovernmental organisation ("U.N.
+mediator X") also stands for the organisation, as an unnamed state official
+stands for the state.
 """
 
 from __future__ import annotations
