@@ -492,7 +492,7 @@ class _SentenceRules:
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") \
                 and verb.tag_ in ("VBG", "VBN") and (party := self.reason_party(head.head)):
             # "sanctioned X for having provided support to Y", "thanked X for mediating": X does it
-            return party, [], chain
+            return party, [], [head.head]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("ADJ", "VERB", "AUX"):
             # "is open to engaging with", "is committed to opening"
             a, p, c = self.subject(head.head, depth + 1)
@@ -562,8 +562,11 @@ class _SentenceRules:
             token = doc[i]
             if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
                 return []  # another passive comes first: the phrase may be its own
+            # (also on a gerund the passive governs: "was accused of supplying X by Saudi Arabia")
             misplaced = token.dep_ == "agent" or (
-                token.dep_ == "prep" and token.lower_ == "by" and token.head.i < passive.i)
+                token.dep_ == "prep" and token.lower_ == "by" and token.head.i < passive.i) or (
+                token.dep_ == "prep" and token.lower_ == "by" and token.head.tag_ == "VBG"
+                and any(a.i == passive.i for a in token.head.ancestors))
             if misplaced and token.head.tag_ != "VBN" and not any(
                     c.dep_ == "auxpass" for c in token.head.children):
                 return [r for p in token.children if p.dep_ == "pobj"
@@ -957,6 +960,11 @@ class _SentenceRules:
                 while clause.dep_ == "conj" and clause.head.i != clause.i:
                     clause = clause.head  # "from moving or undertaking operations"
                 kept_from = lemma in ex.dissuasion and clause.dep_ == "pcomp" and clause.head.lower_ in ("against", "from")
+                blamed_for = clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for") and (
+                    (blame := self.verb_cue(word)[0]) is not None and blame.relation == "ACCUSE")
+                if blamed_for:
+                    hedged = True  # "was accused of supplying weapons": alleged
+                    notes.append(f"alleged:{lemma}")
                 below = word
                 if lemma in ex.negating or kept_from:
                     negated = True
