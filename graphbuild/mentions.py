@@ -671,7 +671,10 @@ class SentenceMentions:
             name = self.doc[i - 2]
             ent = self._entity(name)
             head = name_head(ent) if ent is not None and ent.end == name.i + 1 else name
-            refs = [r for r in self.resolve(head) if r.actor.kind != "PERSON" and r.how != "pronoun"]
+            if ent is not None and ent.label_ not in NER_KINDS:
+                return None  # "the ... Act (IFCA)": a law's short name, no actor's
+            refs = [r for r in self.resolve(head) if r.actor.kind != "PERSON"
+                    and r.how in ("name", "alias", "ner", "group")]
             if len(refs) == 1:
                 self.memory.acronyms[text] = refs[0].actor
                 return [Ref(refs[0].actor, i, i + 1, text, "alias", refs[0].confidence)]
@@ -1069,7 +1072,8 @@ class SentenceMentions:
         if demonym is not None:
             return demonym, "demonym"
         if mod.dep_ in ("compound", "amod", "nmod"):
-            if self._named_organisation(mod) is not None:
+            role = mod.head.lemma_.lower()
+            if self._named_organisation(mod) is not None and (role in self.lex.state_roles or role in SPOKESPEOPLE):
                 # "Montenegro Municipality Association officials" are the association's
                 refs = self.resolve(mod)
                 if refs:
