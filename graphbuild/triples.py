@@ -203,6 +203,7 @@ class Extractor:
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
         self.ruling = lex.words("ruling_adjectives")
+        self.joint = lex.words("joint_adjectives")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1294,7 +1295,8 @@ class _SentenceRules:
         mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs) \
             and used != "from"
         if len(subjects) > 1 and not objs and any(
-                w.lemma_.lower() in ex.mutual for c in verb.children if c.dep_ == "dobj" for w in (c, *c.lefts)):
+                w.lemma_.lower() in ex.mutual and not any(p.dep_ == "prep" and p.lower_ == "between" for p in c.children)
+                for c in verb.children if c.dep_ == "dobj" for w in (c, *c.lefts)):
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
             # the verb's own object naming people of the agents' state comes before anything near
@@ -1750,7 +1752,8 @@ class _SentenceRules:
                 return
             if noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual:
                 objects = []  # "talks between A and B in Cairo": the pair's, not with the place
-        is_mutual = noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual
+        is_mutual = noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual or any(
+            m.dep_ == "amod" and m.lower_ in self.ex.joint for m in noun.lefts)  # "joint exercises"
         if pair_modifiers and is_mutual:
             objects = []
         if len(subjects) >= 2 and not objects and is_mutual:
@@ -1959,7 +1962,8 @@ class _SentenceRules:
         if not members:
             return
         # the phrase itself resolved to the owner's state ("Iran's leader"): no tie to itself
-        negated, hedged, _, _notes = self.qualifiers(noun, [])
+        # ("X is not a member of Y": the copula carries the negation)
+        negated, hedged, _, _notes = self.qualifiers(noun, [noun.head] if noun.dep_ in ("attr", "oprd") else [])
         self.add(members, cue.relation, owners, noun.text,
                  f"tie:{cue.words} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
                  0.7, negated, hedged)

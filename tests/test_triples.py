@@ -778,6 +778,14 @@ def test_accused_of_an_act_is_alleged_and_the_accuser_may_come_late(extractor) -
     assert pairs[("iran", "AID", "houthis")].hedged
 
 
+def test_joint_acts_negated_ties_and_mediators(extractor) -> None:
+    found = triples(extractor, "Israel and the United States conducted joint military exercises.")
+    assert ("israel", "COOPERATE", "united-states") in found and ("united-states", "COOPERATE", "israel") in found
+    assert one(extractor, "Turkey is not a member of the Arab League.", "turkey", "MEMBER_OF", "arab-league").negated
+    found = triples(extractor, "Kuwait and Oman mediated the dispute between Saudi Arabia and Qatar.")
+    assert ("kuwait", "CONSULT", "oman") not in found and ("kuwait", "CONSULT", "saudi-arabia") in found, found
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
