@@ -46,6 +46,9 @@ SPONSORING = {"back", "fund", "support", "sponsor", "arm", "finance", "train", "
 # adjectives of several states together: "Western officials", "Arab leaders" name no people
 BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "latin", "nordic",
          "baltic", "balkan", "scandinavian", "international", "foreign", "regional", "allied"}
+# prepositions that say where ("across the Litani"), not who
+PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
+                      "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
 # "forces loyal to X": X's own ("linked to", "allied with" state a tie of their own: no)
 LOYAL = {"loyal", "faithful"}
 # a state's institutions that, owned by its leader ("Putin's army"), are still the state's
@@ -515,7 +518,8 @@ class SentenceMentions:
                 c.dep_ == "det" for c in token.children):
             # "the NUT, the umbrella union for teachers": a description of the name before it
             described = [r for r in self.resolve(token.head) if r.how not in ("pronoun", "description")]
-            if len(described) == 1 and described[0].actor.kind != "PERSON":
+            if len(described) == 1 and described[0].actor.kind not in ("PERSON", "STATE") \
+                    and described[0].how in ("name", "alias", "ner", "group"):
                 return [self._ref(described[0].actor, token, "description", 0.8)]
         ent = self._entity(token)
         if ent is not None and ent.label_ == "ORG" and name_head(ent).i != token.i and \
@@ -561,7 +565,8 @@ class SentenceMentions:
                 return [self.group(a, token, how, led_kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
                         if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
             people = self._people_word(token, named=True)
-            if people is not None and token.is_lower and (lemma in lex.titles or lemma in SPOKESPEOPLE) \
+            if people is not None and token.is_lower and token.tag_ == "NNS" and token.dep_ != "compound" \
+                    and (lemma in lex.titles or lemma in SPOKESPEOPLE) \
                     and all(a.kind == "STATE" for a, _how in countries):
                 # "Yoruba leaders", "Druze leaders in Sweida": leaders of a people without a
                 # state are a group of theirs, placed by the sentence if it can
@@ -673,7 +678,7 @@ class SentenceMentions:
             head = name_head(ent) if ent is not None and ent.end == name.i + 1 else name
             if ent is not None and ent.label_ not in NER_KINDS:
                 return None  # "the ... Act (IFCA)": a law's short name, no actor's
-            refs = [r for r in self.resolve(head) if r.actor.kind != "PERSON"
+            refs = [r for r in self.resolve(head) if r.actor.kind not in ("PERSON", "STATE")
                     and r.how in ("name", "alias", "ner", "group")]
             if len(refs) == 1:
                 self.memory.acronyms[text] = refs[0].actor
@@ -868,10 +873,13 @@ class SentenceMentions:
         return self._uncurated(ent, token, countries)
 
     def _stray_name(self, ent: Span, token: Token) -> bool:
-        """'Hudna', 'Buk', 'the Rhine': one capitalised word the model took for a person, with
-        no title and not the subject of anything, names no actor."""
-        return ent.label_ == "PERSON" and len(ent) == 1 and not self._titled(ent) \
-            and token.dep_ not in ("nsubj", "nsubjpass") and not ent.text.isupper()
+        """'Buk missiles', 'across the Litani': one capitalised word the model took for a
+        person, untitled, that only modifies a noun or says where, names no actor (a lone
+        surname as a verb's argument still does: 'he succeeded Milosevic')."""
+        if ent.label_ != "PERSON" or len(ent) != 1 or self._titled(ent) or ent.text.isupper():
+            return False
+        return token.dep_ in ("compound", "amod", "nmod") or (
+            token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS)
 
     def _titled(self, ent: Span) -> bool:
         """Is the person introduced with an office ("President X", "Judge Y")?"""

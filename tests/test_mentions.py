@@ -387,6 +387,9 @@ def test_military_operations_are_no_actors(extractor) -> None:
 def test_one_word_the_model_took_for_a_person_names_nobody(extractor) -> None:
     found = resolved(extractor, "The militia fired Grad rockets across the Litani at dawn.")[0]
     assert not any(w == "Litani" for w, _a, _c in found), found
+    # a lone surname a verb acts on is still somebody
+    found = resolved(extractor, "Serbian President Vojin Lazic promised reforms as he succeeded Markovic.")[0]
+    assert any(w == "Markovic" for w, _a, _c in found), found
 
 
 def test_a_first_name_after_the_full_name_is_that_person(extractor) -> None:
@@ -431,3 +434,12 @@ def test_forces_loyal_to_a_leader_are_his(extractor) -> None:
     # a group 'linked to' another states a tie of its own: it stays itself
     found = resolved(extractor, "The Nusra Front, a group linked to al-Qaeda, attacked the base.")[0]
     assert not any(w == "a group" and a == "al-qaeda" for w, a, _c in found), found
+
+
+def test_titles_and_descriptions_are_not_groups(extractor) -> None:
+    """'Former Socialist prime minister X' is X's title; 'the province, the scene of unrest'
+    describes a place."""
+    found = resolved(extractor, "Former Socialist prime minister Andreas Kostas demanded elections.")[0]
+    assert not any("minister" in w and a != "andreas-kostas" for w, a, _c in found if a.startswith("socialist")), found
+    found = resolved(extractor, "Serbia eased curbs in Sandzak province, the scene of unrest last year.")[0]
+    assert not any(w == "the scene" for w, _a, _c in found), found
