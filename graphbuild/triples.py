@@ -72,7 +72,7 @@ VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
 AUTHOR_TARGETED = {"ACCUSE", "REJECT", "PROTEST"}
 # prepositions of circumstance, never introducing the other party
 CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following", "since", "until", "amid",
-                "amidst", "like", "unlike", "besides", "as"}
+                "amidst", "like", "unlike", "besides", "as", "alongside"}
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # particles the parser tags as prepositions, carrying the real one: "pulled X out of Y"
 PARTICLE_PREPS = {"out", "away", "back", "off"}
@@ -1278,6 +1278,7 @@ class _SentenceRules:
         else:
             subjects, objs = agents, objects
         subjects = subjects + moved
+        self.companions(verb, subjects, chain)
         if subjects and not objs and lemma in ex.complaints:
             # "Iran complained that Israel was violating its airspace": the one complained of
             mine = {r.actor.id for r in subjects}
@@ -1378,6 +1379,17 @@ class _SentenceRules:
                 if c.dep_ == "xcomp" and (inner := self.verb_cue(c)[0]) is not None:
                     return inner.relation
         return None
+
+    def companions(self, verb: Token, subjects: list[Ref], chain: list[Token]) -> None:
+        """'Hezbollah fought alongside Syrian government forces': who acts alongside the
+        agents cooperates with them (and is no party of the act)."""
+        mine = {r.actor.id for r in subjects}
+        allies = [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                  for p in c.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in mine]
+        if subjects and allies:
+            negated, hedged, _intent, _notes = self.qualifiers(verb, chain)
+            self.add(subjects, "COOPERATE", allies, f"{verb.text} alongside",
+                     f"verb:{verb.lemma_.lower()}+alongside -> COOPERATE (companion)", 0.6, negated, hedged)
 
     def labelling(self, verb: Token) -> bool:
         """'Syria called the attacks an act of Israeli aggression': labelling an act

@@ -786,6 +786,12 @@ def test_joint_acts_negated_ties_and_mediators(extractor) -> None:
     assert ("kuwait", "CONSULT", "oman") not in found and ("kuwait", "CONSULT", "saudi-arabia") in found, found
 
 
+def test_fighting_alongside_is_cooperation_not_a_fight(extractor) -> None:
+    found = triples(extractor, "Hezbollah has been fighting alongside Syrian government forces.")
+    assert ("hezbollah", "COOPERATE", "syrian-arab-army") in found, found
+    assert not any(r == "ASSAULT" for _s, r, _o in found), found
+
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
