@@ -261,15 +261,17 @@ class MentionFinder:
 
         Strict on purpose: the first and last two letters must agree, so a different
         ending (Niger/Nigeria, Austria/Australia, Indian/Indiana) is never a typo, and
-        a word close to two different actors is left alone."""
+        a word close to two different actors is left alone; only two swapped letters
+        may touch the last but one ("Isreal")."""
         key = normalise(text)
         if (person, key) in self._misspelt_cache:
             return self._misspelt_cache[(person, key)]
         found: set[tuple[str, str]] = set()
         if len(key) >= MIN_MISSPELT and key not in self.gazetteer.lookalikes:
             for name, actor_id, how in self._spellings.get((person, key[:2]), ()):
-                if name != key and name[-2:] == key[-2:] and abs(len(name) - len(key)) <= 1 \
-                        and one_typo(key, name):
+                if name == key or name[-1] != key[-1] or abs(len(name) - len(key)) > 1:
+                    continue
+                if (name[-2:] == key[-2:] and one_typo(key, name)) or swapped(key, name):
                     found.add((actor_id, how))
         actors = {actor_id for actor_id, _how in found}
         result = min(found) if len(actors) == 1 else None
@@ -1194,8 +1196,11 @@ def name_head(ent: Span) -> Token:
 
 def one_typo(word: str, name: str) -> bool:
     """One letter added, dropped or changed, or two neighbours swapped."""
-    if Levenshtein.distance(word, name, score_cutoff=1) <= 1:
-        return True
+    return Levenshtein.distance(word, name, score_cutoff=1) <= 1 or swapped(word, name)
+
+
+def swapped(word: str, name: str) -> bool:
+    """The same letters with two neighbours swapped ("Isreal", "Israel")."""
     if len(word) != len(name):
         return False
     diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]

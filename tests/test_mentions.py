@@ -165,6 +165,7 @@ def test_a_group_named_by_an_unknown_word_is_no_description(extractor) -> None:
     ("Ethopia reopened its border crossings on Monday.", "ethiopia"),
     ("The Phillippines army shelled the camp.", "philippines"),
     ("Kazakstan signed the pipeline deal.", "kazakhstan"),
+    ("Officials said Isreal would respond.", "israel"),  # two letters swapped
 ])
 def test_a_misspelt_state_is_still_the_state(extractor, text: str, actor: str) -> None:
     assert actor in ids(extractor, text)[0]
