@@ -1124,6 +1124,9 @@ class SentenceMentions:
             if appos:
                 self.memory.author = [r.actor for r in appos]
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
+        controller = self._controller(token, persons=lower in lex.person)
+        if controller is not None:
+            return [Ref(controller, token.i, token.i + 1, token.text, "pronoun", 0.75)]
         exclude = {r.actor.id for i, refs in self.cache.items() if i > token.i for r in refs}
         if lower in lex.person:
             actor = self.memory.antecedent(None, self.index, exclude, persons=True)
@@ -1141,6 +1144,30 @@ class SentenceMentions:
         if actor is None:
             return []
         return [Ref(actor, token.i, token.i + 1, token.text, "pronoun", 0.75)]
+
+    def _controller(self, token: Token, persons: bool) -> Actor | None:
+        """'urged Israel to halt its offensive', 'called on the US to withdraw its forces':
+        a pronoun inside an infinitive with no subject of its own is the one asked to act
+        (the main verb's object), not the asker."""
+        verb = token.head
+        for _ in range(3):
+            if verb.dep_ in ("xcomp", "advcl") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.dep_ not in ("xcomp", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        asker = verb.head
+        # a purpose clause ("sent troops to protect its interests") is the subject's own
+        objects = [c for c in asker.children if c.dep_ == "dobj" and c.i < verb.i and verb.dep_ == "xcomp"]
+        objects += [p for prep in asker.children if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+                    for p in prep.children if p.dep_ == "pobj" and p.i < verb.i]
+        for obj in objects:
+            refs = [r for r in self.resolve(obj) if r.how != "pronoun"
+                    and (r.actor.kind == "PERSON") == persons]
+            if len(refs) == 1:
+                return refs[0].actor
+        return None
 
     def _description(self, token: Token, lemma: str) -> list[Ref] | None:
         """'the group', 'the country', 'the two nations': None when not a description."""

@@ -444,3 +444,12 @@ def test_titles_and_descriptions_are_not_groups(extractor) -> None:
     assert not any("minister" in w and a != "andreas-kostas" for w, a, _c in found if a.startswith("socialist")), found
     found = resolved(extractor, "Serbia eased curbs in Sandzak province, the scene of unrest last year.")[0]
     assert not any(w == "the scene" for w, _a, _c in found), found
+
+
+def test_a_pronoun_in_an_infinitive_is_the_one_asked_to_act(extractor) -> None:
+    found = resolved(extractor, "Qatar urged Israel to end its siege.")[0]
+    assert ("its", "israel", "ISR") in found, found
+    found = resolved(extractor, "Jordan called on Syria to secure its border.")[0]
+    assert ("its", "syria", "SYR") in found, found
+    found = resolved(extractor, "Egypt promised to reopen its crossing.")[0]  # no one asked: the subject
+    assert ("its", "egypt", "EGY") in found, found
