@@ -1124,7 +1124,8 @@ class SentenceMentions:
             if appos:
                 self.memory.author = [r.actor for r in appos]
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
-        controller = self._controller(token, persons=lower in lex.person)
+        controller = self._controller(token, persons=lower in lex.person) or \
+            self._relative_antecedent(token, persons=lower in lex.person)
         if controller is not None:
             return [Ref(controller, token.i, token.i + 1, token.text, "pronoun", 0.75)]
         exclude = {r.actor.id for i, refs in self.cache.items() if i > token.i for r in refs}
@@ -1144,6 +1145,22 @@ class SentenceMentions:
         if actor is None:
             return []
         return [Ref(actor, token.i, token.i + 1, token.text, "pronoun", 0.75)]
+
+    def _relative_antecedent(self, token: Token, persons: bool) -> Actor | None:
+        """'de Klerk, who is trying to end his country's isolation': a pronoun inside a
+        relative clause is the one the clause is about."""
+        if token.tag_ != "PRP$":
+            return None
+        clause = token.head
+        for _ in range(5):
+            if clause.dep_ == "relcl" or clause.head is clause:
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return None
+        refs = [r for r in self.resolve(clause.head) if r.how != "pronoun"
+                and (r.actor.kind == "PERSON") == persons]
+        return refs[0].actor if len(refs) == 1 else None
 
     def _controller(self, token: Token, persons: bool) -> Actor | None:
         """'urged Israel to halt its offensive', 'called on the US to withdraw its forces':

@@ -453,3 +453,9 @@ def test_a_pronoun_in_an_infinitive_is_the_one_asked_to_act(extractor) -> None:
     assert ("its", "syria", "SYR") in found, found
     found = resolved(extractor, "Egypt promised to reopen its crossing.")[0]  # no one asked: the subject
     assert ("its", "egypt", "EGY") in found, found
+
+
+def test_a_possessive_in_a_relative_clause_is_the_clauses_antecedent(extractor) -> None:
+    text = "President Jean Dupont welcomed Prime Minister Amadu Bello, who hopes to end his party's feud."
+    found = resolved(extractor, text)[0]
+    assert any(w == "his" and a == "amadu-bello" for w, a, _c in found), found
