@@ -63,6 +63,8 @@ INNER_PATIENT = frozenset({"of", "into"})
 UNDONE = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
           "AID": "SANCTION", "CONSULT": "SANCTION", "COOPERATE": "SANCTION", "AGREE": "REJECT",
           "SUPPORT": "SANCTION"}
+# hostile acts whose winding down is a de-escalation toward their target: "suspended attacks on X"
+ESCALATION = {"ASSAULT", "MOBILIZE"}
 # verbs whose own relation beats the event noun they govern: "demanded a meeting"
 ORGANISATIONS = {"NGO", "IGO", "ARMED_GROUP", "POLITICAL_PARTY", "MEDIA", "GOVERNMENT", "MILITARY",
                  "COALITION"}
@@ -204,6 +206,8 @@ class Extractor:
         self.object_as = lex.words("object_as_verbs")
         self.ruling = lex.words("ruling_adjectives")
         self.joint = lex.words("joint_adjectives")
+        self.deescalation = lex.words("deescalation_verbs")
+        self.responses = lex.words("response_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -663,6 +667,10 @@ class _SentenceRules:
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def deescalates(self, word: Token) -> bool:
+        return " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.deescalation \
+            or word.lemma_.lower() in self.ex.deescalation
 
     def leaves_office(self, word: Token) -> bool:
         return " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.leaving_office
@@ -1147,7 +1155,7 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
-        if lemma in ex.labels and self.labelling(verb):
+        if lemma in ex.labels and not particles(verb) and self.labelling(verb):
             return
         noun = self.light_noun(verb)
         if noun is not None and cue is not None and cue.relation == "RETREAT" and noun.lemma_.lower() in ex.forces:
@@ -1166,6 +1174,11 @@ class _SentenceRules:
             # the lexicon names this verb with this noun: "lodge protest", "broke the ceasefire (agreement)"
             named = cue is not None and any(words.endswith(" " + w.lemma_.lower()) for w in (
                 noun, *(m for m in noun.lefts if m.dep_ == "compound")))
+            if noun_cue.relation in ESCALATION and self.deescalates(verb) and not named:
+                # "suspended attacks on US forces", "halted its offensive": a step back, not the act
+                self.nominal(noun, light=verb, relation="RETREAT",
+                             note=f"{' '.join([lemma, *particles(verb)])} {noun_cue.relation} -> RETREAT")
+                return
             if lemma in ex.reversal and noun_cue.relation in UNDONE and not named:
                 # "lifted a curfew", "halted economic aid", "cancelled a planned visit"
                 self.nominal(noun, light=verb, relation=UNDONE[noun_cue.relation],
@@ -1180,6 +1193,12 @@ class _SentenceRules:
                 # "Trump ordered airstrikes on Syria": an ordered act with no agent of its own
                 # is the orderer's act (it is done by the orderer's forces)
                 self.nominal(noun, light=verb, note=f"ordered by {lemma}")
+                return
+            elif cue is not None and cue.relation == "ACCUSE" and RELATIONS[noun_cue.relation].score < 0 \
+                    and not self.event_author(noun, set()) \
+                    and not any(t.dep_ == "prep" and t.lower_ == "by" for t in noun.subtree):
+                # "condemned attacks on Syria": the victim is not blamed, the author is unknown
+                # (a 'by' phrase the parser hung deeper still names it: "the bombing of X by Y")
                 return
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
@@ -1331,6 +1350,9 @@ class _SentenceRules:
                 and self.content_relation(complement) in MATERIAL_CONFLICT:
             base = "THREATEN"  # "vowed to continue operations against X": a hostile intent
             notes.append(f"{lemma} to fight -> THREATEN")
+        if base in ESCALATION and chain and verb.dep_ == "xcomp" and self.deescalates(chain[0]):
+            base = "RETREAT"  # "stopped attacking X", "ceased shelling X": a step back from it
+            notes.append(f"{chain[0].lemma_.lower()} {cue.relation} -> RETREAT")
         if base == "CONSULT" and lemma in ex.arrivals:
             # troops arriving are deployed there: peacekeepers aid, other forces mobilize
             moving = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
@@ -1405,9 +1427,15 @@ class _SentenceRules:
                 continue  # "regards X as a threat" labels; "called for an end to X" asks
             for t in child.subtree:
                 cue = self.noun_cue(t)
-                if cue is None or RELATIONS[cue.relation].score >= 0 or t.dep_ == "dobj" and t.head is verb:
+                if cue is None or RELATIONS[cue.relation].score >= 0:
                     continue
-                objects = self.noun_party(t, exclude)
+                if t.dep_ == "dobj" and t.head.i == verb.i:
+                    # "condemned the strikes (on X)": the act labelled is blamed on its author only
+                    objects = self.event_author(t, exclude)
+                    if not objects:
+                        continue
+                else:
+                    objects = self.noun_party(t, exclude)
                 if not objects:
                     # "considering Iranian presence in Syria as a threat": the thing labelled
                     objects = [r for d in verb.children if d.dep_ == "dobj" and d is not t
@@ -1446,6 +1474,8 @@ class _SentenceRules:
                 if refs:
                     return refs
         refs, _ = self.prep_objects(noun, ("by", "from"))
+        # "denounced the deals": a bare definite event noun is the one told before, by its agents
+        refs = refs or self.event_anaphor(noun)
         return [r for r in refs if r.actor.id not in exclude]
 
     def noun_party(self, noun: Token, exclude: set[str]) -> list[Ref]:
@@ -1464,7 +1494,7 @@ class _SentenceRules:
         refs = [r for r in refs if r.actor.id not in exclude]
         if refs:
             return refs
-        return [r for r in self.m.resolve(noun) if r.actor.id not in exclude]
+        return [r for r in self.m.resolve(noun) or self.event_anaphor(noun) if r.actor.id not in exclude]
 
     def demand_in_speech(self, verb: Token) -> None:
         """'X said Sudan must return ...' is a demand by X on Sudan."""
@@ -1724,7 +1754,8 @@ class _SentenceRules:
                         break
             if not objects:
                 objects, _ = self.objects(light, None, exclude | {""})
-                objects = [r for r in objects if r.actor.id not in exclude]
+                # the event's own phrase is no party of it ("halt its attacks": no rebinding 'its')
+                objects = [r for r in objects if r.actor.id not in exclude and not r.start <= noun.i < r.end]
         if not objects:
             # "a drone strike that resulted in the death of X", "strikes targeting X"
             for clause in [*noun.children, *(frame.children if frame is not noun else ())]:
