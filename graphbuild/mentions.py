@@ -49,6 +49,8 @@ BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
+# a person's "country", "homeland": his state
+COUNTRY_NOUNS = {"country", "nation", "homeland", "kingdom", "motherland"}
 # "forces loyal to X": X's own ("linked to", "allied with" state a tie of their own: no)
 LOYAL = {"loyal", "faithful"}
 # a state's institutions that, owned by its leader ("Putin's army"), are still the state's
@@ -646,7 +648,11 @@ class SentenceMentions:
         if proper is not None:
             return proper
         if countries and token.dep_ not in ("compound", "amod") and lemma not in self.relational:
-            # "Iranian targets", "an Indian proposal": the noun belongs to the state
+            # "Iranian targets", "an Indian proposal": the noun belongs to the state;
+            # "his country" is the state a person belongs to
+            if lemma in COUNTRY_NOUNS:
+                countries = [(self.f.gazetteer.by_country(a.country) or a, how)
+                             if a.kind == "PERSON" and a.country else (a, how) for a, how in countries]
             return [self._ref(a, token, how, 0.6) for a, how in countries]
         return []
 

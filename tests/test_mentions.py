@@ -459,3 +459,8 @@ def test_a_possessive_in_a_relative_clause_is_the_clauses_antecedent(extractor) 
     text = "President Jean Dupont welcomed Prime Minister Amadu Bello, who hopes to end his party's feud."
     found = resolved(extractor, text)[0]
     assert any(w == "his" and a == "amadu-bello" for w, a, _c in found), found
+
+
+def test_a_persons_country_is_his_state(extractor) -> None:
+    found = resolved(extractor, "Bashar al-Assad said his country would not bow to pressure.")[0]
+    assert ("his country", "syria", "SYR") in found, found
