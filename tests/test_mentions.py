@@ -464,3 +464,7 @@ def test_a_possessive_in_a_relative_clause_is_the_clauses_antecedent(extractor) 
 def test_a_persons_country_is_his_state(extractor) -> None:
     found = resolved(extractor, "Bashar al-Assad said his country would not bow to pressure.")[0]
     assert ("his country", "syria", "SYR") in found, found
+
+
+def test_empires_are_their_successor_states(extractor) -> None:
+    assert {"turkey", "iran"} <= ids(extractor, "The Ottoman Empire fought Qajar Iran.")[0]
