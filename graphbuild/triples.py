@@ -208,6 +208,7 @@ class Extractor:
         self.joint = lex.words("joint_adjectives")
         self.deescalation = lex.words("deescalation_verbs")
         self.responses = lex.words("response_verbs")
+        self.giving = lex.words("giving_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -627,6 +628,18 @@ class _SentenceRules:
                                 return refs
         return []
 
+    def until_party(self, words: list[Token], exclude: set[str]) -> list[Ref]:
+        """'vowed to continue the offensive until Hamas is destroyed': a hostile campaign
+        kept up until someone is beaten or gives way is aimed at that someone."""
+        for word in words:
+            for clause in word.children:
+                if clause.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "until" for g in clause.children):
+                    refs = [r for subj in clause.children if subj.dep_ in SUBJ
+                            for r in self.actors(subj, role="subj") if r.actor.id not in exclude]
+                    if refs:
+                        return refs
+        return []
+
     def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None,
                      home: str | None = None, where_only: bool = False) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
@@ -667,6 +680,10 @@ class _SentenceRules:
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def responds(self, word: Token) -> bool:
+        return " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.responses \
+            or word.lemma_.lower() in self.ex.responses
 
     def deescalates(self, word: Token) -> bool:
         return " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.deescalation \
@@ -1259,6 +1276,8 @@ class _SentenceRules:
                         objects = self.noun_party(sub, exclude)
             if not objects:
                 objects, used = self.objects(verb, prep, exclude)
+            if not objects and self.content_relation(complement) in MATERIAL_CONFLICT:
+                objects = self.until_party([complement, verb], exclude)
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
             self.consumed.add(complement.i)
@@ -1328,6 +1347,8 @@ class _SentenceRules:
                 used = "near"
             elif not objs:
                 objs, place_note = self.place_party([verb], subjects, cue.relation)
+        if subjects and not objs and cue.relation in MATERIAL_CONFLICT:
+            objs = self.until_party([verb, *chain[:1]], {r.actor.id for r in subjects})
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
@@ -1628,7 +1649,17 @@ class _SentenceRules:
         subjects: list[Ref] = []
         how = ""
         modifiers: list[Ref] = []
-        for mod in [*noun.lefts, *(m for m in frame.lefts if frame is not noun and m is not noun)]:
+        # "granted Assad and his family asylum" parsed as one list: the actors first are who gets
+        # the thing, and the words before the thing ("his family") are theirs, not its agent
+        given = light is not None and noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "dative") \
+            and noun.head.head.i == light.i and bool(self.m.resolve(noun.head))
+        # "granted Assad asylum" parsed with 'Assad' hung on 'asylum': the name gets it
+        recipients = [r for m in noun.lefts if m.dep_ in ("compound", "nmod") and m.pos_ in ("PROPN", "NOUN")
+                      for r in self.m.resolve(m) if r.how in ("name", "alias", "modifier")][:1] \
+            if light is not None and not given and light.lemma_.lower() in self.ex.giving and cue.relation == "AID" \
+            and light.i < noun.i and self.subject(light)[0] else []
+        given = given or bool(recipients)
+        for mod in [] if given else [*noun.lefts, *(m for m in frame.lefts if frame is not noun and m is not noun)]:
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
                 refs = self.modifier_actors(mod)
                 # "the Saudi-Iran proxy conflict": a pair hung on one another
@@ -1677,6 +1708,13 @@ class _SentenceRules:
             if gov.pos_ in ("VERB", "AUX"):
                 subjects, _, chain = self.subject(gov)
                 how = f"in {noun.lemma_.lower()} of"
+        if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ == "with" \
+                and frame.head.head.pos_ == "VERB" and self.responds(frame.head.head):
+            # "the US and Britain responded with strikes on X": the answer is the responder's act
+            gov = frame.head.head
+            subjects, _, chain = self.subject(gov)
+            chain = [gov, *chain]
+            how = f"{gov.lemma_.lower()} with"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ == "in" \
                 and frame.head.head.lemma_.lower() in self.ex.involvement:
             # "its involvement in the detention of X": who is involved in an act does it
@@ -1731,6 +1769,8 @@ class _SentenceRules:
         objects = [r for r in self.nominal_objects(noun, leaving, home, where_only)
                    or self.nominal_objects(frame, leaving, home, where_only)
                    if r.actor.id not in exclude]
+        if not objects and recipients:
+            objects = [r for r in recipients if r.actor.id not in exclude]
         if not objects and (cue.relation in AUTHOR_TARGETED or answer):
             # "in protest of the government's refusal": aimed at the act, so at its author
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
@@ -1783,6 +1823,11 @@ class _SentenceRules:
             # of its own ("exercised control of Gaza" holds it, it is no event on it)
             objects, place_note = self.place_party([noun, light] if light is not None else [noun],
                                                    subjects, relation or cue.relation, near=light is not None)
+        if subjects and objects and cue.relation == "AID" and relation is None and how.startswith("light:") \
+                and light is not None and light.lemma_.lower() in self.ex.receiving:
+            # "Hamas leaders found asylum in Qatar": who gets help is its recipient, not its giver
+            subjects, objects = objects, subjects
+            how += " (received)"
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
