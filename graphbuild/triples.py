@@ -1762,9 +1762,12 @@ class _SentenceRules:
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
         exclude = {r.actor.id for r in subjects}
-        # at home, 'in X' says where, except for acts done to the place they are done in
+        # at home, 'in X' says where, except for acts a state's own actors do to the place they are
+        # done in; a group's acts inside its own country are not acts on that state ("Houthi
+        # operations inside Yemen")
         homes = {r.actor.country for r in subjects}
-        home = next(iter(homes)) if len(homes) == 1 and (relation or cue.relation) not in DONE_IN_PLACE else None
+        home = next(iter(homes)) if len(homes) == 1 and ((relation or cue.relation) not in DONE_IN_PLACE or all(
+            r.actor.kind not in STATE_BOUND for r in subjects)) else None
         where_only = (relation or cue.relation) not in CAPITAL_PARTIES
         objects = [r for r in self.nominal_objects(noun, leaving, home, where_only)
                    or self.nominal_objects(frame, leaving, home, where_only)

@@ -854,6 +854,12 @@ def test_a_campaign_kept_up_until_someone_is_beaten_is_aimed_at_them(extractor) 
     found = triples(extractor, "Turkey shelled Afrin until the PKK agreed to a truce.")
     assert not any((s, r, o) == ("turkey", "ASSAULT", "pkk") for s, r, o in found), found
 
+
+def test_a_groups_acts_inside_its_own_country_are_not_acts_on_that_state(extractor) -> None:
+    found = triples(extractor, "Hezbollah carried out operations inside Lebanon.")
+    assert ("hezbollah", "ASSAULT", "lebanon") not in found, found
+    one(extractor, "Hezbollah carried out operations inside Israel.", "hezbollah", "ASSAULT", "israel")
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
