@@ -209,6 +209,7 @@ class Extractor:
         self.deescalation = lex.words("deescalation_verbs")
         self.responses = lex.words("response_verbs")
         self.giving = lex.words("giving_verbs")
+        self.agent_nouns = lex.words("agent_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1758,6 +1759,9 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(gov)
                 chain = [gov, *chain]
                 how = f"governed:{gov.lemma_.lower()}"
+        if not subjects and light is None and noun.lemma_.lower() in self.ex.agent_nouns:
+            # "Oman acted as a mediator between X and Y", "Qatar, a go-between": who is described does it
+            subjects, how = [r for r in self.described(noun) if not r.start <= noun.i < r.end], "described"
         if not subjects and noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
             subjects, _, chain = self.subject(noun.head)  # "Russia is the chief supplier of arms to Iran"
             how = "copula"
@@ -1772,6 +1776,10 @@ class _SentenceRules:
         objects = [r for r in self.nominal_objects(noun, leaving, home, where_only)
                    or self.nominal_objects(frame, leaving, home, where_only)
                    if r.actor.id not in exclude]
+        if not objects and subjects and not (noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
+            # "Egypt's mediation between Israel and Hamas": one side's act on each of a pair
+            objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in exclude]
         if not objects and recipients:
             objects = [r for r in recipients if r.actor.id not in exclude]
         if not objects and (cue.relation in AUTHOR_TARGETED or answer):

@@ -860,6 +860,14 @@ def test_a_groups_acts_inside_its_own_country_are_not_acts_on_that_state(extract
     assert ("hezbollah", "ASSAULT", "lebanon") not in found, found
     one(extractor, "Hezbollah carried out operations inside Israel.", "hezbollah", "ASSAULT", "israel")
 
+
+def test_a_go_between_acts_on_both_sides_of_the_pair(extractor) -> None:
+    found = triples(extractor, "Kuwait's mediation between Saudi Arabia and Qatar continued.")
+    assert ("kuwait", "CONSULT", "saudi-arabia") in found and ("kuwait", "CONSULT", "qatar") in found, found
+    found = triples(extractor, "Switzerland served as an intermediary between Iran and the United States.")
+    assert ("switzerland", "CONSULT", "iran") in found and ("switzerland", "CONSULT", "united-states") in found, found
+    assert ("iran", "CONSULT", "switzerland") not in found, found
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
