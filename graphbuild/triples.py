@@ -1173,7 +1173,9 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
-        if lemma in ex.labels and not particles(verb) and self.labelling(verb):
+        # "called on X to stop its strikes" asks, it labels nothing
+        asks = cue is not None and " " in words and cue.relation != "ACCUSE"
+        if lemma in ex.labels and not particles(verb) and not asks and self.labelling(verb):
             return
         noun = self.light_noun(verb)
         if noun is not None and cue is not None and cue.relation == "RETREAT" and noun.lemma_.lower() in ex.forces:
