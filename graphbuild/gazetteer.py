@@ -12,7 +12,8 @@ gives and adds its aliases; an entry with a new id is added. A file may also
 list "lookalikes": real names one letter away from a gazetteer name ("Granada",
 "Tarsus"), which the extractor must never read as a misspelling of it, and
 "regions": areas spanning several states ("the Levant", "the Caucasus"), which
-name no actor.
+name no actor, and "faiths": religions and confessions ("Muslim", "Shia"), whose
+believers belong to no one state.
 """
 
 from __future__ import annotations
@@ -78,10 +79,11 @@ class Gazetteer:
     """Canonical actors and every name that refers to them."""
 
     def __init__(self, entries: Iterable[dict[str, Any]], lookalikes: Iterable[str] = (),
-                 regions: Iterable[str] = ()) -> None:
+                 regions: Iterable[str] = (), faiths: Iterable[str] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self.lookalikes = {normalise(name) for name in lookalikes}
         self.regions = {normalise(name) for name in regions}
+        self.faiths = {normalise(name) for name in faiths}
         self._entries: dict[str, dict[str, Any]] = {}
         for entry in entries:
             self._merge(entry)
@@ -106,7 +108,7 @@ class Gazetteer:
             except (OSError, UnicodeDecodeError) as exc:
                 raise GazetteerError(f"cannot read gazetteer {path}: {exc}") from exc
             entries.extend(_entries_from(text, str(path), known, lists))
-        gazetteer = cls(entries, lists["lookalikes"], lists["regions"])
+        gazetteer = cls(entries, lists["lookalikes"], lists["regions"], lists["faiths"])
         for actor in gazetteer:
             unknown = [m for m in actor.members if m not in gazetteer.actors]
             if unknown:
@@ -262,6 +264,12 @@ class Gazetteer:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.actors[a], s) for a, s in ranked]
 
+    def is_faith(self, name: str) -> bool:
+        """'Muslims', 'Shia', 'Sunni Muslims': every word names a faith or its believers."""
+        words = normalise(name).replace("-", " ").split()
+        return bool(words) and all(w in self.faiths or (w.endswith("s") and w[:-1] in self.faiths)
+                                   for w in words)
+
     def uncurated(self, name: str, kind: str) -> Actor:
         """An actor spaCy found that the gazetteer lacks."""
         return Actor(id=slug(name), name=name, kind=kind, curated=False, aliases=(name,))
@@ -270,7 +278,7 @@ class Gazetteer:
         entries = list(self._entries.values())
         entries.append({"id": actor.id, "name": actor.name, "kind": actor.kind,
                         "country": actor.country, "aliases": list(actor.aliases)})
-        return Gazetteer(entries, self.lookalikes, self.regions)
+        return Gazetteer(entries, self.lookalikes, self.regions, self.faiths)
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
@@ -294,14 +302,14 @@ _LIST_FIELDS = ("aliases", "demonyms", "capitals", "places", "members")
 _ISO3 = re.compile(r"[A-Z]{3}")
 
 
-_NAME_LISTS = ("lookalikes", "regions")
+_NAME_LISTS = ("lookalikes", "regions", "faiths")
 
 
 def _entries_from(text: str, where: str, known: set[str],
                   lists: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """The checked entries of one file; `known` collects the ids seen so far, so
     an entry for a known id may give only the fields it changes. The file's
-    name lists ("lookalikes", "regions") are added to `lists`."""
+    name lists ("lookalikes", "regions", "faiths") are added to `lists`."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

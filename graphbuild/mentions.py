@@ -560,6 +560,17 @@ class SentenceMentions:
         is_role = lemma in lex.state_roles or lower in lex.state_roles or \
             lemma in lex.group_kind or lower in lex.group_kind
         countries = self._country_modifiers(token, located=is_role)
+        if is_role and not countries and self._sponsors(token):
+            # 'Iran-backed militias', 'pro-Iranian forces' with no place of their own: a
+            # group known only by its sponsor, of no state
+            start = self._np_start(token)
+            name = self.doc[start:token.i + 1].text
+            if name.lower().startswith(("the ", "a ", "an ")):
+                name = name.split(" ", 1)[1]
+            kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower) or "ARMED_GROUP"
+            base = self.f.gazetteer.uncurated(name, kind)
+            return [self._ref(Actor(base.id, base.name, kind, None, base.aliases, curated=False),
+                              token, "group", 0.6)]
         if lemma in lex.state_roles or lower in lex.state_roles:
             led = self._led_group(token)
             if countries and led is not None:
@@ -574,7 +585,8 @@ class SentenceMentions:
                     and all(a.kind == "STATE" for a, _how in countries):
                 # "Yoruba leaders", "Druze leaders in Sweida": leaders of a people without a
                 # state are a group of theirs, placed by the sentence if it can
-                home = countries[0][0].country if countries else self._sole_country()
+                home = countries[0][0].country if countries else \
+                    None if self.f.gazetteer.is_faith(people.text) else self._sole_country()
                 leaders_name = self.doc[people.i:token.i + 1].text
                 base = self.f.gazetteer.uncurated(leaders_name, "OTHER")
                 leaders_id = slug(f"{leaders_name} {home}") if home else base.id
@@ -907,7 +919,8 @@ class SentenceMentions:
                  if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"
                  and m.start not in reporter and self._placed(self.doc[m.end - 1])}
         found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end
-                  and i not in reporter and not self._lent_elsewhere(i, for_person, armed)}
+                  and i not in reporter and not self._lent_elsewhere(i, for_person, armed)
+                  and not self._sponsor_word(self.doc[i])}
         found.discard(None)
         found.discard(exclude)
         if not found:
@@ -1023,6 +1036,11 @@ class SentenceMentions:
             kind = self.f.organisation_kind(ent, owners)
         if country is None and label == "PERSON" and self._titled(ent):
             country = self._sole_country(for_person=True)
+        elif label == "NORP" and self.f.gazetteer.is_faith(text):
+            # believers named by their faith alone live in many states: only a place of
+            # their own places them ('the Shia of Lebanon'; not 'called on Muslims to ...')
+            country = next((a.country for a, _ in self._country_modifiers(token, located=True)
+                            if a.country), None)
         elif country is None and label in ("ORG", "NORP") and kind != "IGO":
             # a local organisation or community of the one country the sentence is about
             country = self._sole_country(armed=kind == "ARMED_GROUP")
@@ -1062,11 +1080,10 @@ class SentenceMentions:
         ethnic = any(t.lower_ == "ethnic" for m in mods for t in (m, *m.lefts))
         # "Iran-backed militias in Iraq", "the US-backed government in Kabul": the backer is
         # not where they are; placed, the place says whose they are
-        sponsors = [m for m in mods if m.lemma_.lower() in SPONSORING
-                    and any(c.dep_ == "npadvmod" for c in m.children)]
+        # unplaced, they are nobody's own: the sponsor names no home ('blamed Iran-backed militias')
+        sponsors = self._sponsors(token)
         sponsored = bool(places and sponsors)
-        if sponsored:
-            mods = [m for m in mods if m not in sponsors]
+        mods = [m for m in mods if m not in sponsors]
         for group in ((places, mods) if ethnic or sponsored else (mods, places)):
             for mod in group:
                 for m in [mod, *self._conjuncts(mod)]:
@@ -1076,6 +1093,23 @@ class SentenceMentions:
             if out:
                 break
         return out
+
+    @staticmethod
+    def _sponsors(token: Token) -> list[Token]:
+        """'backed' in 'Iran-backed militias', 'pro-Iranian' in 'pro-Iranian militias': a
+        participle or 'pro-' word that names a sponsor, not a home."""
+        return [m for m in token.lefts if m.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                and (SentenceMentions._sponsor_word(m) or m.lower_ in ("pro", "-")
+                     or (m.lemma_.lower() in SPONSORING and any(c.dep_ == "npadvmod" for c in m.children)))]
+
+    @staticmethod
+    def _sponsor_word(token: Token) -> bool:
+        """Does the word name a sponsor ('Iran' in 'Iran-backed', 'Iranian' in 'pro-Iranian')?"""
+        doc = token.doc
+        if token.dep_ == "npadvmod" and token.head.lemma_.lower() in SPONSORING:
+            return True
+        before = doc[max(token.i - 2, 0):token.i].text.lower().replace(" ", "")
+        return token.lower_.startswith("pro-") or before.endswith(("pro-", "pro"))
 
     def _modifier_actor(self, mod: Token) -> tuple[Actor, str] | None:
         match = self.matches.get(mod.i)

@@ -286,6 +286,7 @@ def test_user_file_alone(tmp_path: Path) -> None:
      "unknown member"),
     ('{"actors": [], "lookalikes": "Granada"}', "lookalikes"),
     ('{"actors": [], "regions": [""]}', "regions"),
+    ('{"actors": [], "faiths": "Muslim"}', "faiths"),
 ])
 def test_malformed_user_file_is_one_clear_error(tmp_path: Path, content: str, words: str) -> None:
     path = tmp_path / "bad.json"
@@ -332,6 +333,15 @@ def test_lookalikes_are_collected_from_builtin_and_user_files(gaz: Gazetteer, tm
     mine = Gazetteer.load([path])
     assert {"zambiya", "granada"} <= mine.lookalikes
     assert not any(gaz.lookup(name) or gaz.place(name) for name in gaz.lookalikes)
+
+
+def test_faiths_name_believers_not_actors(gaz: Gazetteer, tmp_path: Path) -> None:
+    assert all(gaz.is_faith(w) for w in ("Muslims", "Shia Muslims", "Christians", "the Druze", "Shiites"))
+    assert not any(gaz.is_faith(w) for w in ("Lebanese", "Islamists", "Islamic State", "Muslim Brotherhood", ""))
+    assert not any(gaz.lookup(name) or gaz.place(name) for name in gaz.faiths)
+    user = tmp_path / "mine.json"
+    user.write_text('{"actors": [], "faiths": ["Pastafarian"]}', encoding="utf-8")
+    assert Gazetteer.load([user]).is_faith("Pastafarians")
 
 
 def test_regions_name_no_actor_and_no_place(gaz: Gazetteer) -> None:

@@ -332,8 +332,27 @@ def test_a_people_named_after_the_state_they_live_in_belongs_to_that_state(extra
 def test_a_backer_is_not_where_a_group_is(extractor) -> None:
     found = resolved(extractor, "Iran-backed militias in Iraq fired rockets at the base.")[0]
     assert any(w.endswith("militias") and c == "IRQ" for w, _a, c in found), found
-    found = resolved(extractor, "Iran-backed militias fired rockets at the base.")[0]
-    assert any(w.endswith("militias") and c == "IRN" for w, _a, c in found), found  # nothing else said
+    # unplaced, a group known by its sponsor is nobody's own, and not the sponsor itself
+    for text in ("Iran-backed militias fired rockets at the base.",
+                 "Iranian-backed militias fired rockets at the base.",
+                 "Pro-Iranian militias fired rockets at the base.",
+                 "The minister blamed Iran-backed militias for the attack."):
+        found = resolved(extractor, text)[0]
+        assert any(w.endswith("militias") and a != "iran" and c is None for w, a, c in found), found
+        assert not any(w.endswith("militias") and c == "IRN" for w, _a, c in found), found
+    # a plain nationality is still the group's home
+    found = resolved(extractor, "Iranian militias fired rockets at the base.")[0]
+    assert any(w.endswith("militias") and c == "IRN" for w, _a, c in found), found
+
+
+def test_believers_named_by_their_faith_belong_to_no_state_of_the_sentence(extractor) -> None:
+    found = resolved(extractor, "Khamenei called on Muslims to stand with the people of Lebanon.")[0]
+    assert any(w == "Muslims" and c is None for w, _a, c in found), found
+    # a place of their own still places them
+    found = resolved(extractor, "The Shia of Lebanon rallied behind Hezbollah.")[0]
+    assert any(w == "Shia" and c == "LBN" for w, _a, c in found), found
+    found = resolved(extractor, "Christians in Iraq fled to Syria.")[0]
+    assert any(w == "Christians" and c == "IRQ" for w, _a, c in found), found
 
 
 def test_a_place_the_sentence_names_as_one_is_no_actor(extractor) -> None:
