@@ -210,6 +210,7 @@ class Extractor:
         self.responses = lex.words("response_verbs")
         self.giving = lex.words("giving_verbs")
         self.agent_nouns = lex.words("agent_nouns")
+        self.deescalation_nouns = lex.words("deescalation_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1643,6 +1644,25 @@ class _SentenceRules:
         if cue is None:
             return
         self.consumed.add(noun.i)
+        if relation is None and noun.lemma_.lower() in self.ex.deescalation_nouns:
+            # "announced a suspension of operations against X": a step back from that act
+            halted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "in")
+                      for p in c.children if p.dep_ == "pobj" and (inner := self.noun_cue(p)) is not None
+                      and inner.relation in ESCALATION and p.i not in self.consumed]
+            if halted:
+                self.consumed.add(halted[0].i)
+                self.events.add(noun.i)
+                self.nominal(halted[0], light=light, relation="RETREAT",
+                             note=f"{noun.lemma_.lower()} of {self.noun_cue(halted[0]).relation} -> RETREAT")  # type: ignore[union-attr]
+                return
+        outer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "to", "in") else noun
+        if relation is None and cue.relation in ESCALATION and outer.lemma_.lower() in self.ex.deescalation_nouns \
+                and outer.i != noun.i and not self.noun_cue(outer):
+            # "declared a halt to rocket attacks on X", "a pause in its strikes on X"
+            relation, note = "RETREAT", f"{outer.lemma_.lower()} of {cue.relation} -> RETREAT"
+            self.consumed.add(outer.i)
+            if light is None and outer.dep_ in ("dobj", "attr") and outer.head.pos_ in ("VERB", "AUX"):
+                light = outer.head
         # "a maximum pressure strategy on Iran": the event noun modifies a plan for it,
         # which holds the event's place in the sentence
         frame = noun.head if noun.dep_ in ("compound", "nmod", "amod") and noun.head.pos_ == "NOUN" \

@@ -874,6 +874,19 @@ def test_calling_on_someone_to_stop_an_attack_asks_and_blames_no_one(extractor) 
     assert ("syria", "REQUEST", "turkey") in found, found
     assert not any(r in ("ACCUSE", "ASSAULT") for _s, r, _o in found), found
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Houthis announced a suspension of their attacks on Saudi Arabia.", ("houthis", "RETREAT", "saudi-arabia")),
+    ("Hezbollah declared a halt to rocket attacks on Israel.", ("hezbollah", "RETREAT", "israel")),
+])
+def test_a_suspension_of_attacks_is_no_attack(extractor, text: str, expected) -> None:
+    found = triples(extractor, text)
+    assert expected in found and not any(r == "ASSAULT" for _s, r, _o in found), found
+
+
+def test_a_suspension_of_aid_still_sanctions(extractor) -> None:
+    one(extractor, "Washington announced a suspension of aid to Egypt.", "united-states", "SANCTION", "egypt")
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
