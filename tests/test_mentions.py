@@ -487,3 +487,10 @@ def test_a_persons_country_is_his_state(extractor) -> None:
 
 def test_empires_are_their_successor_states(extractor) -> None:
     assert {"turkey", "iran"} <= ids(extractor, "The Ottoman Empire fought Qajar Iran.")[0]
+
+
+def test_a_strike_on_a_contested_place_hits_the_state_that_holds_it(extractor) -> None:
+    found = [(t.subject.id, t.relation, t.object.id) for t in extractor.extract(
+        Article(id="t", text="Militants in Lebanon fired rockets at the Golan Heights on Sunday."))]
+    assert any(o == "israel" for _s, _r, o in found), found
+    assert not any(o == "syria" for _s, _r, o in found), found
