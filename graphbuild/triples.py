@@ -390,7 +390,8 @@ class _SentenceRules:
         Israel's, and "NATO troops" are NATO's ("troops" is an event word: "sent troops")."""
         refs = self.m.resolve(t)
         if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs) \
-                and t.lemma_.lower() not in self.ex.conduct and t.lemma_.lower() not in self.ex.units:
+                and t.lemma_.lower() not in self.ex.conduct and t.lemma_.lower() not in self.ex.units \
+                and t.lemma_.lower() not in self.ex.agent_nouns:  # "Egyptian mediators" are Egypt's
             return []
         return refs
 
@@ -601,7 +602,9 @@ class _SentenceRules:
                 refs = self.modifier_actors(mod) or [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss")
                                                      for r in self.modifier_actors(c)]
                 if refs:
-                    return refs
+                    # "Israeli and American strikes": each conjoined modifier names an agent
+                    return refs + [r for c in mod.conjuncts for r in self.modifier_actors(c)
+                                   if all(r.actor.id != o.actor.id for o in refs)]
         refs, _ = self.prep_objects(noun, ("by",))
         cue = self.noun_cue(noun)
         if not refs and (cue is not None and cue.relation in ("MOBILIZE", "RETREAT")
@@ -1281,7 +1284,8 @@ class _SentenceRules:
             if not objects:
                 objects, used = self.objects(verb, prep, exclude)
             if not objects and self.content_relation(complement) in MATERIAL_CONFLICT:
-                objects = self.until_party([complement, verb], exclude)
+                # "vowed to resume the war if / until Hamas ...": aimed at whoever the clause names
+                objects = self.until_party([complement, verb], exclude) or self.conditional_party(complement, exclude)
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
             self.consumed.add(complement.i)
