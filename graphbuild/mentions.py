@@ -49,6 +49,9 @@ BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
+# relations one state holds to another: "its Syrian ally" is Syria ("its Iraqi proxies" are not Iraq)
+STATE_RELATIONS = {"ally", "partner", "backer", "patron", "sponsor", "enemy", "foe", "rival", "adversary",
+                   "neighbor", "neighbour", "counterpart", "host"}
 # a person's "country", "homeland": his state
 COUNTRY_NOUNS = {"country", "nation", "homeland", "kingdom", "motherland"}
 # "forces loyal to X": X's own ("linked to", "allied with" state a tie of their own: no)
@@ -659,6 +662,19 @@ class SentenceMentions:
         proper = self._proper_organisation(token, lemma)
         if proper is not None:
             return proper
+        if lemma in self.relational and token.dep_ not in ("compound", "amod"):
+            # "its European Community partners", "its NATO allies", "their Hezbollah allies":
+            # the named body is who they are ("its Syrian allies" names no one)
+            named = [m.actor for c in token.lefts if c.dep_ in ("compound", "nmod")
+                     for m in [self.matches.get(c.i)] if m is not None and m.how != "place"
+                     and m.actor.kind in GROUP_KINDS and m.actor.kind != "GOVERNMENT"]
+            if not named and lemma in STATE_RELATIONS:
+                # "its Syrian ally", "their Iranian backers": a state's demonym names the state
+                # ("Iran's Iraqi proxies" are not Iraq)
+                named = [a for c in token.lefts if c.dep_ in ("amod", "compound")
+                         for a in [self.demonyms.get(c.i)] if a is not None and a.kind == "STATE"]
+            if len({a.id for a in named}) == 1:
+                return [self._ref(named[0], token, "modifier", 0.7)]
         if countries and token.dep_ not in ("compound", "amod") and lemma not in self.relational:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state;
             # "his country" is the state a person belongs to

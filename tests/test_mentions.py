@@ -494,3 +494,17 @@ def test_a_strike_on_a_contested_place_hits_the_state_that_holds_it(extractor) -
         Article(id="t", text="Militants in Lebanon fired rockets at the Golan Heights on Sunday."))]
     assert any(o == "israel" for _s, _r, o in found), found
     assert not any(o == "syria" for _s, _r, o in found), found
+
+
+def test_partners_named_by_a_body_or_a_state_are_that_body_or_state(extractor) -> None:
+    found = resolved(extractor, "Britain and its European Union partners imposed sanctions on Iraq.")[0]
+    assert any(w.endswith("partners") and a == "european-union" for w, a, _c in found), found
+    found = resolved(extractor, "Iran and its Hezbollah allies threatened Israel.")[0]
+    assert any(w.endswith("allies") and a == "hezbollah" for w, a, _c in found), found
+    found = resolved(extractor, "The Houthis and their Iranian backers denied the report.")[0]
+    assert any(w.endswith("backers") and a == "iran" for w, a, _c in found), found
+    # a proxy is not the state it is named after, nor is a partner the possessor
+    found = resolved(extractor, "Iran and its Iraqi proxies threatened the base.")[0]
+    assert not any(w.endswith("proxies") and a in ("iraq", "iran") for w, a, _c in found), found
+    found = resolved(extractor, "Egypt and its partners met in Cairo.")[0]
+    assert not any(w.endswith("partners") for w, _a, _c in found), found
