@@ -1703,6 +1703,10 @@ class _SentenceRules:
         # "a withdrawal from X" leaves X; "an offer from X" is X's
         leaving = cue.relation == "RETREAT" and relation is None
         by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
+        if not by_agent and not leaving and light is not None and light.lemma_.lower() in self.ex.receiving:
+            # "drawing condemnation from Damascus": the parser may hang the source on the verb
+            by_agent = [r for p in light.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
+                        for o in prep_objects_of(p) for r in self.actors(o)]
         if by_agent:
             # "the Northern Iraq offensive by Islamic State": the modifier is the target
             subjects, how = by_agent, "by"

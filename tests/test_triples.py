@@ -900,6 +900,12 @@ def test_a_vowed_war_is_aimed_at_the_one_its_condition_names(extractor) -> None:
     one(extractor, "Netanyahu vowed to resume the fighting if Hamas does not disarm.",
         "benjamin-netanyahu", "THREATEN", "hamas")
 
+
+def test_condemnation_drawn_from_someone_is_theirs(extractor) -> None:
+    found = triples(extractor, "Turkish troops entered northern Iraq, drawing condemnation from Baghdad.")
+    assert ("iraq", "ACCUSE", "turkish-military") in found or ("iraq", "ACCUSE", "turkey") in found, found
+    assert not any(r == "ACCUSE" and o == "iraq" for _s, r, o in found), found
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
