@@ -49,6 +49,9 @@ BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
+# a body of several states under one: "a French-led coalition" is not France
+COALITIONS = {"coalition", "alliance", "bloc", "axis"}
+LEADING = {"lead", "head"}
 # relations one state holds to another: "its Syrian ally" is Syria ("its Iraqi proxies" are not Iraq)
 STATE_RELATIONS = {"ally", "partner", "backer", "patron", "sponsor", "enemy", "foe", "rival", "adversary",
                    "neighbor", "neighbour", "counterpart", "host"}
@@ -555,6 +558,18 @@ class SentenceMentions:
             person = self._person(token)
             if person:
                 return self._with_office(token, person)
+        if lemma in COALITIONS and token.pos_ == "NOUN" and any(
+                m.lemma_.lower() in LEADING and any(c.dep_ == "npadvmod" for c in m.children)
+                for m in token.lefts):
+            # "a French-led coalition", "the Russian-led alliance": several states under one,
+            # not the leader alone (a named one, "the Saudi-led coalition", is a gazetteer name)
+            start = self._np_start(token)
+            words = self.doc[start:token.i + 1]
+            if words[0].dep_ == "det":
+                words = words[1:]
+            base = self.f.gazetteer.uncurated(words.text, "COALITION")
+            return [self._ref(Actor(base.id, base.name, "COALITION", None, base.aliases, curated=False),
+                              token, "group", 0.6)]
         description = self._description(token, lemma)
         if description is not None:
             return description

@@ -508,3 +508,14 @@ def test_partners_named_by_a_body_or_a_state_are_that_body_or_state(extractor) -
     assert not any(w.endswith("proxies") and a in ("iraq", "iran") for w, a, _c in found), found
     found = resolved(extractor, "Egypt and its partners met in Cairo.")[0]
     assert not any(w.endswith("partners") for w, _a, _c in found), found
+
+
+def test_a_coalition_led_by_a_state_is_no_state(extractor) -> None:
+    for text in ("A French-led coalition sent warships to Yemen.",
+                 "The Russian-led alliance sent troops to Kazakhstan."):
+        found = resolved(extractor, text)[0]
+        assert any(w.endswith(("coalition", "alliance")) and c is None for w, _a, c in found), found
+        assert not any(w.endswith(("coalition", "alliance")) and c in ("FRA", "RUS") for w, _a, c in found), found
+    # forces led by a state are still its own
+    found = resolved(extractor, "Turkish-led forces attacked the town.")[0]
+    assert any(w.endswith("forces") and c == "TUR" for w, _a, c in found), found
