@@ -1283,6 +1283,10 @@ class _SentenceRules:
                         objects = self.noun_party(sub, exclude)
             if not objects:
                 objects, used = self.objects(verb, prep, exclude)
+            deeper = next((c for c in complement.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if not objects and deeper is not None and complement.lemma_.lower() in ex.governing:
+                # "pledged to help rebuild Syria": the party of the act the governed verb governs
+                objects, used = self.objects(deeper, self.verb_cue(deeper)[1], exclude)
             if not objects and self.content_relation(complement) in MATERIAL_CONFLICT:
                 # "vowed to resume the war if / until Hamas ...": aimed at whoever the clause names
                 objects = self.until_party([complement, verb], exclude) or self.conditional_party(complement, exclude)

@@ -906,6 +906,10 @@ def test_condemnation_drawn_from_someone_is_theirs(extractor) -> None:
     assert ("iraq", "ACCUSE", "turkish-military") in found or ("iraq", "ACCUSE", "turkey") in found, found
     assert not any(r == "ACCUSE" and o == "iraq" for _s, r, o in found), found
 
+
+def test_a_promise_to_help_do_something_is_made_to_its_party(extractor) -> None:
+    one(extractor, "Kuwait pledged to help rebuild Iraq.", "kuwait", "AGREE", "iraq")
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
