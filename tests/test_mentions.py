@@ -519,3 +519,11 @@ def test_a_coalition_led_by_a_state_is_no_state(extractor) -> None:
     # forces led by a state are still its own
     found = resolved(extractor, "Turkish-led forces attacked the town.")[0]
     assert any(w.endswith("forces") and c == "TUR" for w, _a, c in found), found
+
+
+def test_a_slash_name_is_one_name_beside_a_coordinated_actor(extractor) -> None:
+    found = resolved(extractor, "The Sudanese government and SPLM/A signed a ceasefire.")[0]
+    assert any(w == "SPLM/A" and a == "splm" for w, a, _c in found), found
+    assert any(w.endswith("government") and c == "SDN" for w, _a, c in found), found
+    found = resolved(extractor, "SPLM-N fighters clashed with the Sudanese army in South Kordofan.")[0]
+    assert any(a == "splm-north" and c == "SDN" for _w, a, c in found), found
