@@ -819,8 +819,10 @@ class _SentenceRules:
                     place, found_at, found_from = match, token, head
                     break
                 if near or token.dep_ == "prep":
-                    queue.extend(c for c in token.children if c.dep_ not in CLAUSAL
-                                 and c.lower_ not in CIRCUMSTANCE and (near or c.dep_ == "pobj"))
+                    # (a listed place is one too: "fired missiles at Tel Aviv and Haifa")
+                    queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
+                        c.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")))
+                                 and c.lower_ not in CIRCUMSTANCE and (near or c.dep_ in ("pobj", "conj")))
             if place is not None:
                 break
         if place is None:
@@ -1886,7 +1888,8 @@ class _SentenceRules:
             if noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual:
                 objects = []  # "talks between A and B in Cairo": the pair's, not with the place
         is_mutual = noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual or any(
-            m.dep_ == "amod" and m.lower_ in self.ex.joint for m in noun.lefts)  # "joint exercises"
+            m.dep_ == "amod" and m.lower_ in self.ex.joint for m in noun.lefts) or (  # "joint exercises"
+            light is not None and light.lemma_.lower() in self.ex.mutual and how.startswith("light:"))  # "exchanged fire"
         if pair_modifiers and is_mutual:
             objects = []
         if len(subjects) >= 2 and not objects and is_mutual:

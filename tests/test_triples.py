@@ -910,6 +910,13 @@ def test_condemnation_drawn_from_someone_is_theirs(extractor) -> None:
 def test_a_promise_to_help_do_something_is_made_to_its_party(extractor) -> None:
     one(extractor, "Kuwait pledged to help rebuild Iraq.", "kuwait", "AGREE", "iraq")
 
+
+def test_exchanged_fire_runs_both_ways_and_listed_places_count(extractor) -> None:
+    found = triples(extractor, "Turkey and Syria exchanged artillery fire on Monday.")
+    assert ("turkey", "ASSAULT", "syria") in found and ("syria", "ASSAULT", "turkey") in found, found
+    found = triples(extractor, "Hezbollah fired rockets at Metula and Haifa.")
+    assert ("hezbollah", "ASSAULT", "israel") in found, found
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
