@@ -211,6 +211,7 @@ class Extractor:
         self.giving = lex.words("giving_verbs")
         self.agent_nouns = lex.words("agent_nouns")
         self.deescalation_nouns = lex.words("deescalation_nouns")
+        self.refusing = lex.words("refusing_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1692,6 +1693,10 @@ class _SentenceRules:
             if light is not None and not given and light.lemma_.lower() in self.ex.giving and cue.relation == "AID" \
             and light.i < noun.i and self.subject(light)[0] else []
         given = given or bool(recipients)
+        if relation is not None and relation != "REJECT" and light is not None \
+                and light.lemma_.lower() in self.ex.refusing:
+            # "denied Hamas asylum", "denied asylum to X": help refused to one who sought it rejects them
+            relation, note = "REJECT", f"{light.lemma_.lower()} {cue.relation} -> REJECT"
         for mod in [] if given else [*noun.lefts, *(m for m in frame.lefts if frame is not noun and m is not noun)]:
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
                 refs = self.modifier_actors(mod)

@@ -917,6 +917,12 @@ def test_exchanged_fire_runs_both_ways_and_listed_places_count(extractor) -> Non
     found = triples(extractor, "Hezbollah fired rockets at Metula and Haifa.")
     assert ("hezbollah", "ASSAULT", "israel") in found, found
 
+
+def test_refusing_help_rejects_and_stopping_it_sanctions(extractor) -> None:
+    one(extractor, "Lebanon denied Assad asylum.", "lebanon", "REJECT", "bashar-al-assad")
+    one(extractor, "Kuwait denied asylum to Hamas leaders.", "kuwait", "REJECT", "hamas")
+    one(extractor, "Kuwait suspended aid to Jordan.", "kuwait", "SANCTION", "jordan")
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
