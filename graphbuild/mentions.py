@@ -131,6 +131,7 @@ class Seen:
     sentence: int
     subject: bool
     plural: bool = False  # named by a plural noun ("protesters"): no antecedent of "it"
+    plural_noun: bool = False  # named by any plural noun ("Houthis", "Serb forces"): first for "they"
 
 
 class ArticleMemory:
@@ -166,17 +167,20 @@ class ArticleMemory:
             return []
         return found[1]
 
-    def add(self, actor: Actor, sentence: int, subject: bool, plural: bool = False) -> None:
+    def add(self, actor: Actor, sentence: int, subject: bool, plural: bool = False,
+            plural_noun: bool = False) -> None:
         self.counter += 1
-        self.seen.append(Seen(actor, self.counter, sentence, subject, plural))
+        self.seen.append(Seen(actor, self.counter, sentence, subject, plural, plural_noun))
         if len(self.seen) > 200:  # only recent antecedents matter
             del self.seen[:100]
 
     def antecedent(self, kinds: set[str] | None, sentence: int, exclude: set[str],
-                   persons: bool = False, window: int = 3, singular: bool = False) -> Actor | None:
+                   persons: bool = False, window: int = 3, singular: bool = False,
+                   plural: bool = False) -> Actor | None:
         """The last compatible actor: a subject of this or the previous sentence
         first, then the most recent one within three sentences. `singular`: not one
-        named by a plural noun ("it" is not "the protesters")."""
+        named by a plural noun ("it" is not "the protesters"); `plural`: one named by a
+        plural noun first, if any ("their forces" after "Bosnian Serbs" and "the UN")."""
         def fits(s: Seen) -> bool:
             if s.actor.id in exclude or sentence - s.sentence > window or (singular and s.plural):
                 return False
@@ -187,6 +191,8 @@ class ArticleMemory:
             return kinds is None or s.actor.kind in kinds
 
         recent = [s for s in reversed(self.seen) if fits(s)]
+        if plural and any(s.plural_noun for s in recent):
+            recent = [s for s in recent if s.plural_noun]
         for s in recent:
             if s.subject and sentence - s.sentence <= 1:
                 return s.actor
@@ -453,9 +459,20 @@ class SentenceMentions:
                             ref.actor.kind == "OTHER" and not ref.actor.curated and ref.how != "group"):
                         continue  # named groups ("French farmers") are antecedents, NER debris is not
                     plural = ref.how == "group" and token.tag_ in ("NNS", "NNPS")
-                    self.memory.add(ref.actor, self.index, self._is_subject(token), plural)
+                    self.memory.add(ref.actor, self.index, self._is_subject(token), plural,
+                                    self._plural_noun(token, ref))
                     if ref.actor.kind == "PERSON" and ref.how in ("name", "alias"):
                         self.memory.people.add(ref.actor.id)
+
+    def _plural_noun(self, token: Token, ref: Ref) -> bool:
+        """Is the actor named by a plural ('forces', 'Serbs'; 'Houthis', which the model
+        tags as a singular name, since 'Houthi' names it too)?"""
+        if ref.how == "modifier":
+            return False  # "Syria" in "their Syria stance and ...": the noun is not the actor's name
+        if token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+            return True  # coordinated actors are 'they' too ("Djibouti and Eritrea opened their ...")
+        return ref.how in ("name", "alias") and token.lower_.endswith("s") and len(token) > 4 \
+            and self.f.gazetteer.lookup(token.text[:-1]) is ref.actor
 
     @staticmethod
     def _is_subject(token: Token) -> bool:
@@ -859,6 +876,16 @@ class SentenceMentions:
     def _ethnic_community(self, token: Token, demonym: Actor) -> list[Ref]:
         """'ethnic Albanians', 'the Albanians of southern Serbia': a people living in
         another state is a community of that state (PLOVER codes them there)."""
+        home = next((self.demonyms[c.i] for c in token.lefts if c.dep_ in ("amod", "compound")
+                     and c.i in self.demonyms and self.demonyms[c.i].kind == "STATE"
+                     and self.demonyms[c.i].country != demonym.country), None)
+        if home is not None and token.tag_ in ("NNS", "NNPS"):
+            # "Bosnian Serbs", "Iraqi Kurds": a people named after the state they live in
+            name = self.doc[self._np_start(token):token.i + 1].text
+            name = name[4:] if name.lower().startswith("the ") else name
+            base = self.f.gazetteer.uncurated(name, "OTHER")
+            actor = Actor(base.id, base.name, "OTHER", home.country, base.aliases, curated=False)
+            return [self._ref(actor, token, "group", 0.7)]
         places = [t for prep in token.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
                   for t in prep.children if t.dep_ == "pobj"]
         country = next((m.actor.country for t in places for m in [self.matches.get(t.i)]
@@ -1200,6 +1227,8 @@ class SentenceMentions:
         if controller is not None:
             return [Ref(controller, token.i, token.i + 1, token.text, "pronoun", 0.75)]
         exclude = {r.actor.id for i, refs in self.cache.items() if i > token.i for r in refs}
+        if not lower.endswith("self") and not lower.endswith("selves"):
+            exclude |= self._clause_subjects(token)  # 'Hamas attacked it': not Hamas
         if lower in lex.person:
             actor = self.memory.antecedent(None, self.index, exclude, persons=True)
         elif lower in lex.singular:
@@ -1210,7 +1239,7 @@ class SentenceMentions:
                 return []  # "it is clear that ...": expletive; "it is ready to ..." is not
             actor = self.memory.antecedent(None, self.index, exclude, singular=True)
         elif lower in lex.plural:
-            actor = self.memory.antecedent(None, self.index, exclude)
+            actor = self.memory.antecedent(None, self.index, exclude, plural=True)
         else:
             return []
         if actor is None:
@@ -1229,7 +1258,11 @@ class SentenceMentions:
             clause = clause.head
         if clause.dep_ != "relcl":
             return None
-        refs = [r for r in self.resolve(clause.head) if r.how != "pronoun"
+        about = clause.head
+        if about.dep_ == "attr" and about.head.lemma_ == "be":
+            # "X is a coalition of parties that are united by their ...": the coalition is X
+            about = next((c for c in about.head.children if c.dep_ == "nsubj"), about)
+        refs = [r for r in self.resolve(about) if r.how != "pronoun"
                 and (r.actor.kind == "PERSON") == persons]
         return refs[0].actor if len(refs) == 1 else None
 
@@ -1237,6 +1270,9 @@ class SentenceMentions:
         """'urged Israel to halt its offensive', 'called on the US to withdraw its forces':
         a pronoun inside an infinitive with no subject of its own is the one asked to act
         (the main verb's object), not the asker."""
+        for_object = self._for_object(token, persons)
+        if for_object is not None:
+            return for_object
         verb = token.head
         for _ in range(3):
             if verb.dep_ in ("xcomp", "advcl") or verb.head is verb:
@@ -1256,6 +1292,32 @@ class SentenceMentions:
             if len(refs) == 1:
                 return refs[0].actor
         return None
+
+    def _for_object(self, token: Token, persons: bool) -> Actor | None:
+        """'condemned Israel for its war', 'thanked Qatar for its mediation': a possessive
+        in the 'for' phrase of a verb is the verb's object, whom it is about."""
+        if token.tag_ != "PRP$" or token.dep_ != "poss" or token.head.dep_ != "pobj":
+            return None
+        prep = token.head.head
+        if prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+            return None
+        objects = [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+        refs = [r for obj in objects for r in self.resolve(obj) if r.how != "pronoun"
+                and (r.actor.kind == "PERSON") == persons]
+        return refs[0].actor if len({r.actor.id for r in refs}) == 1 else None
+
+    def _clause_subjects(self, token: Token) -> set[str]:
+        """Ids of the subject of the verb a word is the object of: 'the kingdom' in 'Iran
+        criticised the kingdom', 'it' in 'Hamas attacked it' is not that subject."""
+        verb = token.head
+        if token.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif token.dep_ != "dobj":
+            return set()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {r.actor.id for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+                for r in self.resolve(c)}
 
     def _description(self, token: Token, lemma: str) -> list[Ref] | None:
         """'the group', 'the country', 'the two nations': None when not a description."""
@@ -1294,7 +1356,7 @@ class SentenceMentions:
             kinds = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "MILITARY"}
         else:
             return None
-        actor = self.memory.antecedent(kinds, self.index, set())
+        actor = self.memory.antecedent(kinds, self.index, self._clause_subjects(token))
         if actor is None:
             return []
         return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,

@@ -527,3 +527,37 @@ def test_a_slash_name_is_one_name_beside_a_coordinated_actor(extractor) -> None:
     assert any(w.endswith("government") and c == "SDN" for w, _a, c in found), found
     found = resolved(extractor, "SPLM-N fighters clashed with the Sudanese army in South Kordofan.")[0]
     assert any(a == "splm-north" and c == "SDN" for _w, a, c in found), found
+
+
+def pronoun_actors(extractor, text: str, word: str) -> list[str]:
+    """Actor ids every mention of `word` (a pronoun or description) resolves to, in order."""
+    return [a for sentence in resolved(extractor, text) for w, a, _c in sentence if w.lower() == word]
+
+
+def test_a_possessive_in_the_for_phrase_is_the_object(extractor) -> None:
+    assert pronoun_actors(extractor, "Egypt condemned Israel for its war in Gaza.", "its") == ["israel"]
+    assert pronoun_actors(extractor, "Qatar thanked Egypt for its mediation.", "its") == ["egypt"]
+    # without an object the subject keeps it
+    assert pronoun_actors(extractor, "Egypt was praised for its mediation.", "its") == ["egypt"]
+
+
+def test_an_object_is_not_its_own_verbs_subject(extractor) -> None:
+    text = "Saudi Arabia launched strikes in Yemen. Iran criticised the kingdom for its war."
+    assert pronoun_actors(extractor, text, "the kingdom") == ["saudi-arabia"]
+    assert pronoun_actors(extractor, "Israel said Hamas attacked it on Monday.", "it") == ["israel"]
+    assert pronoun_actors(extractor, "Iran praised itself.", "itself") == ["iran"]
+
+
+def test_they_prefers_actors_named_in_the_plural(extractor) -> None:
+    text = "Bosnian Serbs shelled Sarajevo on Sunday. Their forces withdrew on Monday."
+    found = resolved(extractor, text)
+    assert any(w == "Bosnian Serbs" and c == "BIH" for w, _a, c in found[0]), found
+    assert not any(a == "serbia" for s in found for _w, a, _c in s), found
+    assert pronoun_actors(extractor, text, "their") == ["bosnian-serbs"]
+    text = "The Houthis fired missiles at Saudi Arabia. Riyadh said their attacks would fail."
+    assert pronoun_actors(extractor, text, "their") == ["houthis"]
+    # coordinated actors are 'they' too; a lone state keeps 'its'
+    theirs = pronoun_actors(extractor, "Djibouti and Eritrea opened their airspace to the coalition.", "their")
+    assert theirs and set(theirs) <= {"djibouti", "eritrea"}, theirs
+    assert pronoun_actors(extractor, "Russia sent troops to Syria. It said its forces would stay.",
+                          "its") == ["russia"]
