@@ -212,6 +212,7 @@ class Extractor:
         self.agent_nouns = lex.words("agent_nouns")
         self.deescalation_nouns = lex.words("deescalation_nouns")
         self.refusing = lex.words("refusing_verbs")
+        self.responsibility = lex.words("responsibility_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1180,6 +1181,9 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
+        if lemma in ex.refusing and any(c.dep_ == "dobj" and (c.lemma_.lower() in ex.involvement or c.lemma_.lower()
+                                                              in ex.responsibility) for c in verb.children):
+            return  # "denied any involvement in the attack on X": the act is coded, negated, not a rejection of X
         # "called on X to stop its strikes" asks, it labels nothing
         asks = cue is not None and " " in words and cue.relation != "ACCUSE"
         if lemma in ex.labels and not particles(verb) and not asks and self.labelling(verb):
@@ -1683,6 +1687,7 @@ class _SentenceRules:
         subjects: list[Ref] = []
         how = ""
         modifiers: list[Ref] = []
+        denied = False
         # "granted Assad and his family asylum" parsed as one list: the actors first are who gets
         # the thing, and the words before the thing ("his family") are theirs, not its agent
         given = light is not None and noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "dative") \
@@ -1768,6 +1773,11 @@ class _SentenceRules:
             if not subjects:
                 subjects = [r for m in owner.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
                             for r in self.modifier_actors(m)]
+            if not subjects and owner.dep_ == "dobj" and owner.head.pos_ == "VERB" \
+                    and owner.head.lemma_.lower() not in self.ex.non_agentive:
+                # "Iran denied / admitted any involvement in the attack on X": the subject's part in it
+                subjects, _, chain = self.subject(owner.head)
+                denied = owner.head.lemma_.lower() in self.ex.refusing
             how = f"{owner.lemma_.lower()} in"
         alleged = False
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("for", "of") \
@@ -1795,6 +1805,7 @@ class _SentenceRules:
                 if not subjects and frame.head.lower_ == "in" and gov.tag_ == "VBN":
                     subjects = patients
                 how = f"governed:{gov.lemma_.lower()}"
+                denied = gov.lemma_.lower() in self.ex.refusing  # "denied responsibility for the bombing"
             elif gov.pos_ == "ADJ" and gov.lemma_.lower() in self.ex.hedge_control and frame.head.lower_ != "in":
                 # "Iran is open to talks with X", "ready for negotiations": the stance's holder
                 subjects, _, chain = self.subject(gov)
@@ -1905,6 +1916,9 @@ class _SentenceRules:
         if alleged:
             hedged = True
             notes.append("alleged")
+        if denied:
+            negated = True
+            notes.append("denied")
         objects = [self.home_place(r, subjects) or r for r in objects]
         if place_note:
             notes.append(place_note)

@@ -923,6 +923,17 @@ def test_refusing_help_rejects_and_stopping_it_sanctions(extractor) -> None:
     one(extractor, "Kuwait denied asylum to Hamas leaders.", "kuwait", "REJECT", "hamas")
     one(extractor, "Kuwait suspended aid to Jordan.", "kuwait", "SANCTION", "jordan")
 
+
+def test_denying_a_part_in_an_act_negates_it_and_rejects_no_victim(extractor) -> None:
+    found = extractor.extract(Article(id="t", text="Syria denied any involvement in the bombing of the Turkish "
+                                                   "embassy."))
+    assert not any(t.relation == "REJECT" for t in found), [(t.subject.id, t.relation, t.object.id) for t in found]
+    assert all(t.negated for t in found if t.relation == "ASSAULT")
+    assert one(extractor, "Hezbollah denied responsibility for the attack on Israel.",
+               "hezbollah", "ASSAULT", "israel").negated
+    assert not one(extractor, "Hezbollah claimed responsibility for the attack on Israel.",
+                   "hezbollah", "ASSAULT", "israel").negated
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
