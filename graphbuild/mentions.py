@@ -49,6 +49,8 @@ BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
+# people who came from elsewhere: "settlers near Nablus" are not Palestine's (group words in roles.json)
+NEWCOMERS = {"settler", "colonist", "refugee", "migrant", "immigrant", "expatriate"}
 # a body of several states under one: "a French-led coalition" is not France
 COALITIONS = {"coalition", "alliance", "bloc", "axis"}
 LEADING = {"lead", "head"}
@@ -594,7 +596,9 @@ class SentenceMentions:
             lemma = lower[:-1]  # "the Foreign Ministers": capitalised plurals keep their -s
         is_role = lemma in lex.state_roles or lower in lex.state_roles or \
             lemma in lex.group_kind or lower in lex.group_kind
-        countries = self._country_modifiers(token, located=is_role)
+        # settlers and refugees come from elsewhere: where they are says not whose they are
+        newcomers = lemma in NEWCOMERS
+        countries = self._country_modifiers(token, located=is_role and not newcomers)
         if is_role and not countries and self._sponsors(token):
             # 'Iran-backed militias', 'pro-Iranian forces' with no place of their own: a
             # group known only by its sponsor, of no state
@@ -651,7 +655,8 @@ class SentenceMentions:
             # armed men a sentence's actors act on ("US forces killed three militants")
             # are as often foreign as local: unplaced, they stay generic
             armed_target = kind == "ARMED_GROUP" and token.dep_ in ("dobj", "pobj")
-            if not countries and not armed_target and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+            if not countries and not armed_target and not newcomers \
+                    and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                     and lemma not in ("group", "faction", "party", "movement", "union", "organization", "organisation"):
                 # "Islamic fundamentalists continued their hunger strike ... Algerian President"
                 sole = self._sole_country(armed=kind == "ARMED_GROUP")

@@ -561,3 +561,10 @@ def test_they_prefers_actors_named_in_the_plural(extractor) -> None:
     assert theirs and set(theirs) <= {"djibouti", "eritrea"}, theirs
     assert pronoun_actors(extractor, "Russia sent troops to Syria. It said its forces would stay.",
                           "its") == ["russia"]
+
+
+def test_settlers_are_not_the_people_of_where_they_settle(extractor) -> None:
+    found = resolved(extractor, "Settlers attacked a Palestinian village near Nablus, the Israeli army said.")[0]
+    assert not any(w.lower().endswith("settlers") and c == "PSE" for w, _a, c in found), found
+    found = resolved(extractor, "Israeli settlers attacked Palestinian villagers in the West Bank.")[0]
+    assert any(w == "Israeli settlers" and c == "ISR" for w, _a, c in found), found
