@@ -1936,8 +1936,8 @@ class _SentenceRules:
                     + intent_note + (f" [{', '.join(notes)}]" if notes else ""))
         self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
         self.events.add(noun.i)
-        if not mutual:
-            self.remember_event(noun, subjects, negated or hedged)
+        # a pair's joint act is both sides' ("signed an agreement ... rejected the agreement")
+        self.remember_event(noun, subjects, negated or hedged)
 
     def joint_between(self, noun: Token, light: Token, cue: Cue) -> bool:
         """'Egypt brokered a ceasefire between Israel and Hamas': a joint event between a

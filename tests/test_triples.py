@@ -934,6 +934,11 @@ def test_denying_a_part_in_an_act_negates_it_and_rejects_no_victim(extractor) ->
     assert not one(extractor, "Hezbollah claimed responsibility for the attack on Israel.",
                    "hezbollah", "ASSAULT", "israel").negated
 
+
+def test_a_pairs_agreement_told_before_is_both_sides(extractor) -> None:
+    found = triples(extractor, "Egypt and Sudan signed a defence agreement. Ethiopia rejected the agreement.")
+    assert ("ethiopia", "REJECT", "egypt") in found and ("ethiopia", "REJECT", "sudan") in found, found
+
 # Regression floors on the dev gold (../shared/eval), one place: raise them as the
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
