@@ -51,6 +51,7 @@ PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
 # people who came from elsewhere: "settlers near Nablus" are not Palestine's (group words in roles.json)
 NEWCOMERS = {"settler", "colonist", "refugee", "migrant", "immigrant", "expatriate"}
+BORDERS = {"border", "frontier", "boundary"}
 # a body of several states under one: "a French-led coalition" is not France
 COALITIONS = {"coalition", "alliance", "bloc", "axis"}
 LEADING = {"lead", "head"}
@@ -981,9 +982,11 @@ class SentenceMentions:
         found = {m.actor.country for m in self.matches.values()
                  if self.sent.start <= m.start < self.sent.end and m.actor.kind == "STATE"
                  and m.start not in reporter and self._placed(self.doc[m.end - 1])}
+        # a border has two sides: "near the Syrian border" places no one in Syria
+        # ("Macedonia's border with Bulgaria" still places in Macedonia)
         found |= {a.country for i, a in self.demonyms.items() if self.sent.start <= i < self.sent.end
                   and i not in reporter and not self._lent_elsewhere(i, for_person, armed)
-                  and not self._sponsor_word(self.doc[i])}
+                  and not self._sponsor_word(self.doc[i]) and self.doc[i].head.lemma_.lower() not in BORDERS}
         found.discard(None)
         found.discard(exclude)
         if not found:

@@ -568,3 +568,10 @@ def test_settlers_are_not_the_people_of_where_they_settle(extractor) -> None:
     assert not any(w.lower().endswith("settlers") and c == "PSE" for w, _a, c in found), found
     found = resolved(extractor, "Israeli settlers attacked Palestinian villagers in the West Bank.")[0]
     assert any(w == "Israeli settlers" and c == "ISR" for w, _a, c in found), found
+
+
+def test_a_border_places_no_one_on_either_side(extractor) -> None:
+    found = resolved(extractor, "Gunmen killed two Lebanese soldiers near the Syrian border.")[0]
+    assert not any(w.lower() == "gunmen" and c == "SYR" for w, _a, c in found), found
+    found = resolved(extractor, "Gunmen killed two soldiers in Syria.")[0]
+    assert any(w.lower() == "gunmen" and c == "SYR" for w, _a, c in found), found
