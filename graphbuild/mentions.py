@@ -620,7 +620,13 @@ class SentenceMentions:
                 return [self.group(a, token, how, led_kind, f"{self.f.gazetteer.demonym_of(a.id) or a.name} {word}")
                         if a.kind == "STATE" else self._ref(a, token, how, 0.85) for a, how in countries]
             people = self._people_word(token, named=True)
-            if people is not None and token.is_lower and token.tag_ == "NNS" and token.dep_ != "compound" \
+            # one leader of a faith, unnamed ("a Christian leader in Lebanon") leads believers too
+            unnamed = token.tag_ == "NN" and any(c.dep_ == "det" for c in token.lefts) \
+                and people is not None and self.f.gazetteer.is_faith(people.text) \
+                and not any(c.dep_ == "appos" or (c.ent_type_ == "PERSON" and c.i != people.i)
+                            for c in token.children) \
+                and token.head.ent_type_ != "PERSON"
+            if people is not None and token.is_lower and (token.tag_ == "NNS" or unnamed) and token.dep_ != "compound" \
                     and (lemma in lex.titles or lemma in SPOKESPEOPLE) \
                     and all(a.kind == "STATE" for a, _how in countries):
                 # "Yoruba leaders", "Druze leaders in Sweida": leaders of a people without a
@@ -871,7 +877,7 @@ class SentenceMentions:
         proper name will do ('Yoruba leaders', which the model may take for a place)."""
         kinds = ("NORP", "GPE", "ORG", "PERSON", "") if named else ("NORP",)
         for child in token.lefts:
-            if child.dep_ in ("amod", "compound") and child.ent_type_ in kinds \
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in kinds \
                     and child.i not in self.demonyms and child.i not in self.matches \
                     and child.text[:1].isupper() and child.lower_ not in BLOCS \
                     and (child.ent_type_ or (child.pos_ == "PROPN" and not child.is_sent_start)) \

@@ -575,3 +575,15 @@ def test_a_border_places_no_one_on_either_side(extractor) -> None:
     assert not any(w.lower() == "gunmen" and c == "SYR" for w, _a, c in found), found
     found = resolved(extractor, "Gunmen killed two soldiers in Syria.")[0]
     assert any(w.lower() == "gunmen" and c == "SYR" for w, _a, c in found), found
+
+
+def test_an_unnamed_leader_of_a_faith_is_no_state(extractor) -> None:
+    found = resolved(extractor, "A Christian leader in Lebanon criticized Hezbollah.")[0]
+    assert any(w.endswith("leader") and a != "lebanon" and c == "LBN" for w, a, c in found), found
+    found = resolved(extractor, "The Druze spiritual leader in Sweida rejected the new government.")[0]
+    assert any(w.endswith("leader") and a != "syria" and c == "SYR" for w, a, c in found), found
+    # a named one is the person; a nationality's leader is still the state's
+    found = resolved(extractor, "The Sunni leader Saad Hariri met Aoun.")[0]
+    assert any(a == "saad-hariri" for _w, a, _c in found) and not any(w.endswith("leader") for w, _a, _c in found)
+    found = resolved(extractor, "The Lebanese leader criticized Israel.")[0]
+    assert any(w.endswith("leader") and a == "lebanon" for w, a, _c in found), found
