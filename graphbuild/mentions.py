@@ -14,6 +14,10 @@ A proper name no gazetteer name matches exactly may still misspell one
 An official named by an office of an intergovernmental organisation ("U.N.
 mediator X") also stands for the organisation, as an unnamed state official
 stands for the state.
+
+Who is not whose: believers named by a faith alone (the gazetteer's "faiths") and
+settlers take no state from the sentence; a group known by its sponsor ("Iran-backed
+militias") or a coalition led by a state is not that state; "its NATO partners" is NATO.
 """
 
 from __future__ import annotations
