@@ -605,6 +605,12 @@ class SentenceMentions:
         newcomers = lemma in NEWCOMERS
         countries = self._country_modifiers(token, located=is_role and not newcomers)
         if is_role and not countries and self._sponsors(token):
+            # 'Saudi-backed government forces retook Aden': a government's are its state's
+            ruling = lemma == "government" or any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
+                                                  in ("government", "regime") for c in token.lefts)
+            state = self.f.gazetteer.by_country(self._sole_country()) if ruling else None
+            if state is not None:
+                return [self._ref(state, token, "located", 0.6)]
             # 'Iran-backed militias', 'pro-Iranian forces' with no place of their own: a
             # group known only by its sponsor, of no state
             start = self._np_start(token)

@@ -587,3 +587,9 @@ def test_an_unnamed_leader_of_a_faith_is_no_state(extractor) -> None:
     assert any(a == "saad-hariri" for _w, a, _c in found) and not any(w.endswith("leader") for w, _a, _c in found)
     found = resolved(extractor, "The Lebanese leader criticized Israel.")[0]
     assert any(w.endswith("leader") and a == "lebanon" for w, a, _c in found), found
+
+
+def test_sponsored_government_forces_are_their_states(extractor) -> None:
+    found = resolved(extractor, "US-backed government troops attacked Taliban positions in Helmand.")[0]
+    assert any(w.endswith("troops") and a == "afghanistan" for w, a, _c in found), found
+    assert not any(w.endswith("troops") and a == "united-states" for w, a, _c in found), found
