@@ -39,43 +39,28 @@ NOUNS = {"NOUN", "PROPN"}
 # NER labels that name actors; GPE/LOC that the gazetteer lacks are places, not actors
 NER_KINDS = {"PERSON": "PERSON", "ORG": "OTHER", "NORP": "OTHER"}
 PERSON_KINDS = {"PERSON"}
-# participles that place a group: "a group based in Trinidad", "rebels operating in Macedonia"
-LOCATING = {"base", "operate", "headquarter", "station", "active", "live", "fight"}
+# word classes from seeds/lexicon/roles.json ("mention_words"), each named for its use there
+_WORDS = {key: entry["words"] for key, entry in read_lexicon("roles.json")["mention_words"].items()
+          if key != "note"}
+LOCATING = set(_WORDS["locating"])
 # actors that act for their state: their country is the sentence's when it names no state
-# roles of people who speak for the body they belong to, besides titles ("rebel spokesmen")
-SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "representative",
-                "negotiator", "delegation", "envoy", "delegate", "figure", "chief"}
-# "X-backed militias": participles that name a sponsor, not a home
-SPONSORING = {"back", "fund", "support", "sponsor", "arm", "finance", "train", "align", "ally"}
-# adjectives of several states together: "Western officials", "Arab leaders" name no people
-BLOCS = {"western", "eastern", "european", "arab", "african", "asian", "gulf", "latin", "nordic",
-         "baltic", "balkan", "scandinavian", "international", "foreign", "regional", "allied"}
+SPOKESPEOPLE = set(_WORDS["spokespeople"])
+SPONSORING = set(_WORDS["sponsoring"])
+BLOCS = set(_WORDS["blocs"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
-# people who came from elsewhere: "settlers near Nablus" are not Palestine's (group words in roles.json)
-NEWCOMERS = {"settler", "colonist", "refugee", "migrant", "immigrant", "expatriate"}
-BORDERS = {"border", "frontier", "boundary"}
-# a body of several states under one: "a French-led coalition" is not France
-COALITIONS = {"coalition", "alliance", "bloc", "axis"}
-LEADING = {"lead", "head"}
-# relations one state holds to another: "its Syrian ally" is Syria ("its Iraqi proxies" are not Iraq)
-STATE_RELATIONS = {"ally", "partner", "backer", "patron", "sponsor", "enemy", "foe", "rival", "adversary",
-                   "neighbor", "neighbour", "counterpart", "host"}
-# a person's "country", "homeland": his state
-COUNTRY_NOUNS = {"country", "nation", "homeland", "kingdom", "motherland"}
-# "forces loyal to X": X's own ("linked to", "allied with" state a tie of their own: no)
-LOYAL = {"loyal", "faithful"}
-# a state's institutions that, owned by its leader ("Putin's army"), are still the state's
-PERSONS_INSTITUTIONS = {"cabinet", "army", "military", "navy", "force", "troop", "soldier", "police",
-                        "ministry", "parliament", "court", "intelligence", "embassy"}
-# "the regional/federal government": which kind of actor of the story each level is
-GOVERNMENT_LEVELS = {"regional": "GOVERNMENT", "provincial": "GOVERNMENT", "federal": "STATE",
-                     "central": "STATE", "national": "STATE"}
-# institutions a story names once with their state and then as "the Embassy"
-BACK_REFERRED = {"embassy", "consulate", "ministry", "mission"}
-# a state's people at an intergovernmental body, not its officials
-NOT_OFFICIALS = {"ambassador", "representative", "delegate", "delegation", "member"}
+NEWCOMERS = set(_WORDS["newcomers"])
+BORDERS = set(_WORDS["borders"])
+COALITIONS = set(_WORDS["coalitions"])
+LEADING = set(_WORDS["leading"])
+STATE_RELATIONS = set(_WORDS["state_relations"])
+COUNTRY_NOUNS = set(_WORDS["country_nouns"])
+LOYAL = set(_WORDS["loyal"])
+PERSONS_INSTITUTIONS = set(_WORDS["persons_institutions"])
+GOVERNMENT_LEVELS: dict[str, str] = dict(_WORDS["government_levels"])
+BACK_REFERRED = set(_WORDS["back_referred"])
+NOT_OFFICIALS = set(_WORDS["not_officials"])
 MIN_MISSPELT = 6  # shorter names are too close to each other (Iran/Iraq, Oman/Omar)
 STATE_BOUND = {"PERSON", "GOVERNMENT", "MILITARY"}
 # NER labels whose whole text may be a misspelt gazetteer name ("Afganistan", "Francois Mitterand")
