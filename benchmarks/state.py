@@ -1,8 +1,9 @@
 """Large database states for the benchmark, built with LadybugDB's COPY FROM.
 
-`graphbuild load` writes one keyed statement per row (about 270 statements/s
-here), so a 100k-article state (1.25M statements) would take over an hour to
-build that way. This module writes the same graph the loader would write for
+`graphbuild load` keeps the graph merged as it goes (looks up stored
+statements, actors and edges; ~3,000 statements/s here), so a 100k-article
+state (1.25M statements) would take some seven minutes to build that way. This
+module writes the same graph the loader would write for
 the same generated triples -- articles, statements, their SUBJECT/OBJECT/IN
 links and the aggregated actor edges -- as CSV files and bulk-copies them into
 a database whose schema the real store created. tests/test_benchmarks.py

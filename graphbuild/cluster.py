@@ -33,6 +33,7 @@ from graphbuild.errors import ArticleError, ClusterError, GraphbuildError, Tripl
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.nlp import model_name
 from graphbuild.pipeline import (
+    LOAD_BATCHES,
     ProgressCallback,
     add_coalitions,
     first_of_each_id,
@@ -346,7 +347,7 @@ def load_shards(
     for path in files:
         with open(path, encoding="utf-8", errors="replace") as lines:
             store_articles(store, read_triples(lines, str(path), problems, gazetteer),
-                           summary, on_article)
+                           summary, on_article, batching=LOAD_BATCHES)
         if summary.interrupted:  # Ctrl-C: stop after the article being written
             break
     summary.problems = problems

@@ -26,6 +26,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -189,6 +190,31 @@ def add_coalitions(store: Store, gazetteer: Gazetteer) -> None:
 # readers, every couple of seconds.
 BATCH_ARTICLES = 500
 BATCH_SECONDS = 2.0
+# `load` (and loading shards) has its triples already and fills much larger
+# batches: up to this many statements, whatever the time. The embedded store
+# writes such a batch with COPY FROM (graphbuild/store/ladybug.py), ~2x faster
+# per statement; a crash loses at most the batch being written (some
+# 20 s of loading), and a re-run adds it. Its records stay in memory meanwhile
+# (~0.5 GB for this many).
+LOAD_BATCH_STATEMENTS = 100_000
+
+
+@dataclass(frozen=True)
+class Batching:
+    """When a batch is full: any limit reached (None: no such limit)."""
+
+    articles: int | None = BATCH_ARTICLES
+    seconds: float | None = BATCH_SECONDS
+    statements: int | None = None
+
+    def full(self, articles: int, statements: int, since: float) -> bool:
+        return ((self.articles is not None and articles >= self.articles)
+                or (self.statements is not None and statements >= self.statements)
+                or (self.seconds is not None and time.monotonic() - since >= self.seconds))
+
+
+INGEST_BATCHES = Batching()
+LOAD_BATCHES = Batching(articles=None, seconds=None, statements=LOAD_BATCH_STATEMENTS)
 
 
 def store_articles(
@@ -197,19 +223,21 @@ def store_articles(
     summary: IngestSummary,
     on_article: ProgressCallback | None = None,
     stop: StopFlag | None = None,
+    batching: Batching = INGEST_BATCHES,
 ) -> IngestSummary:
     """Write articles as they come, each whole or absent; Ctrl-C stops after
     the articles already extracted are written.
 
     Articles go one transaction each, or, when the store can write a batch,
-    in batches (BATCH_ARTICLES, BATCH_SECONDS): a crash then loses at most the
-    batch in flight, and a re-run adds it. `stop` is the flag of an enclosing
+    in batches (`batching`): a crash then loses at most the batch in flight,
+    and a re-run adds it. `stop` is the flag of an enclosing
     stop_after_current_article(); without one, this call sets up its own."""
     if stop is None:
         with stop_after_current_article() as own:
-            return store_articles(store, results, summary, on_article, own)
+            return store_articles(store, results, summary, on_article, own, batching)
     write_batch = getattr(store, "add_articles", None)
     pending: list[tuple[Article, list[Triple]]] = []
+    pending_statements = 0
     since = 0.0
     try:
         for article, triples in results:
@@ -217,10 +245,10 @@ def store_articles(
                 store_one(store, article, triples, summary, on_article)
             else:
                 if not pending:
-                    since = time.monotonic()
+                    since, pending_statements = time.monotonic(), 0
                 pending.append((article, triples))
-                if (len(pending) >= BATCH_ARTICLES
-                        or time.monotonic() - since >= BATCH_SECONDS):
+                pending_statements += len(triples)
+                if batching.full(len(pending), pending_statements, since):
                     store_batch(write_batch, pending, summary, on_article)
             if stop.set:
                 break
@@ -377,7 +405,8 @@ def load(
     add_coalitions(store, gazetteer)
     summary = IngestSummary()
     problems: list[str] = []
-    store_articles(store, read_triples(lines, source, problems, gazetteer), summary, on_article)
+    store_articles(store, read_triples(lines, source, problems, gazetteer), summary, on_article,
+                   batching=LOAD_BATCHES)
     summary.problems = problems
     summary.failed = len(problems)
     if summary.new == 0 and summary.present == 0 and problems:

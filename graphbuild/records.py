@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 ACTOR_KINDS = (
@@ -127,9 +126,15 @@ class Triple:
     confidence: float = 0.5
     evidence: str = ""  # which rule and cue produced it
 
-    @cached_property  # a frozen dataclass without slots may cache in its __dict__
+    @property
     def statement_id(self) -> str:
         """Stable id: the same triple from the same sentence is one statement."""
+        # cached in the instance __dict__ (a frozen dataclass without slots
+        # allows it); functools.cached_property takes a lock per call on
+        # Python 3.11, which a bulk load of 100k triples notices
+        cached: str | None = self.__dict__.get("_statement_id")
+        if cached is not None:
+            return cached
         key = "\x1f".join(
             [
                 self.article.id,
@@ -141,7 +146,9 @@ class Triple:
                 "1" if self.negated else "0",
             ]
         )
-        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        cached = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        self.__dict__["_statement_id"] = cached
+        return cached
 
     def to_json(self) -> dict[str, Any]:
         """The triple record of formats.md (plus extra fields)."""

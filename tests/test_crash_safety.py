@@ -196,3 +196,43 @@ def test_database_from_another_graphbuild_version_is_refused(tmp_path: Path) -> 
     result = subprocess.run([*GRAPHBUILD, "stats", "--db", str(tmp_path / "n.lbug")],
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 6 and "upgrade graphbuild" in result.stderr
+
+
+def test_sigkill_during_a_bulk_load_then_rerun_equals_a_clean_load(tmp_path: Path) -> None:
+    """`load` writes large batches with COPY FROM inside one transaction: a kill
+    anywhere (reading, copying, the checkpoint at commit) leaves whole articles."""
+    from benchmarks.corpus import generate_triples, write_jsonl
+    from graphbuild.store.ladybug import COPY_MIN_STATEMENTS
+
+    triples = tmp_path / "triples.jsonl"
+    statements = write_jsonl(generate_triples(2500, start=500_000), triples)
+    assert statements >= COPY_MIN_STATEMENTS  # one batch, written with COPY FROM
+
+    def load(db: Path) -> subprocess.Popen[str]:
+        return subprocess.Popen([*GRAPHBUILD, "load", str(triples), "--db", str(db), "-q"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    clean_db = tmp_path / "clean.lbug"
+    started = time.monotonic()
+    _out, err = load(clean_db).communicate(timeout=600)
+    took = time.monotonic() - started
+    assert "Loaded 2500 new articles" in err
+    expected = canonical_dump(clean_db)
+
+    db = tmp_path / "killed.lbug"
+    rng = random.Random(7)
+    for _ in range(2):
+        process = load(db)
+        time.sleep(rng.uniform(0.3, 0.9) * took)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=60)
+        if not db.exists():
+            continue  # killed before it opened the database
+        partial = canonical_dump(db)
+        ids = {a["id"] for a in partial["articles"]}
+        assert len(ids) in (0, 2500)  # one batch: all of it or none of it
+        assert partial["statements"] == [s for s in expected["statements"]
+                                         if s["article"] in ids]
+    _out, err = load(db).communicate(timeout=600)
+    assert canonical_dump(db) == expected

@@ -368,9 +368,15 @@ def no_fallback(store: LadybugStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "add_article", refuse)
 
 
+def write_with(store: LadybugStore, copy: bool) -> None:
+    """Make the store write every batch with COPY FROM (as large batches are), or never."""
+    store.copy_min_statements = 0 if copy else 10**9
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["load-from", "copy-from"])
 @pytest.mark.parametrize("split", [1, 2, 6])
 def test_batch_builds_the_same_graph_as_one_article_at_a_time(
-        tmp_path: Path, split: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, split: int, copy: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     articles = batch_corpus()
     # stored state first (part of the corpus), then everything again in batches
     batches = [articles[:2]] + [articles[i:i + split] for i in range(0, len(articles), split)]
@@ -378,6 +384,7 @@ def test_batch_builds_the_same_graph_as_one_article_at_a_time(
             open_store(str(tmp_path / "many.lbug")) as many:
         assert isinstance(one, LadybugStore) and isinstance(many, LadybugStore)
         no_fallback(many, monkeypatch)
+        write_with(many, copy)
         expected = write(one, batches, batched=False)
         got = write(many, batches, batched=True)
         assert got == expected
@@ -422,9 +429,12 @@ def test_bad_article_in_a_batch_keeps_the_others_before_it(store: LadybugStore) 
             for r in store.add_articles([batch[0], batch[2]])] == [(False, 0), (True, 1)]
 
 
-def test_failed_batch_is_rolled_back_then_written_one_by_one(store: LadybugStore) -> None:
+@pytest.mark.parametrize("copy", [False, True], ids=["load-from", "copy-from"])
+def test_failed_batch_is_rolled_back_then_written_one_by_one(store: LadybugStore,
+                                                              copy: bool) -> None:
     # a lone surrogate cannot go into a UTF-8 CSV file: the batch path gives up
     # and the articles go through add_article, whatever that makes of them
+    write_with(store, copy)
     odd, plain_one = article("odd"), article("plain")
     batch = [(plain_one, [triple(plain_one, IRAN, "AID", HEZBOLLAH, 0)]),
              (odd, [triple(odd, IRAN, "SUPPORT", HEZBOLLAH, 0, sentence="bad \udc80 text")])]
@@ -445,6 +455,8 @@ WRITE_BATCH_AND_DIE = textwrap.dedent("""
     iran = Actor("iran", "Iran", "STATE", "IRN")
     hezbollah = Actor("hezbollah", "Hezbollah", "ARMED_GROUP", "LBN")
     store = open_store(sys.argv[1])
+    if sys.argv[3] == "copy":
+        store.copy_min_statements = 0
     batch = []
     for n in range(50):
         art = Article(id=f"a{n}", text="", published="2024-01-01")
@@ -459,8 +471,9 @@ WRITE_BATCH_AND_DIE = textwrap.dedent("""
 """)
 
 
-def test_batch_is_durable_and_visible_to_readers(db: Path) -> None:
-    writer = subprocess.Popen([sys.executable, "-c", WRITE_BATCH_AND_DIE, str(db), "hold"],
+@pytest.mark.parametrize("copy", ["load-from", "copy"])
+def test_batch_is_durable_and_visible_to_readers(db: Path, copy: str) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", WRITE_BATCH_AND_DIE, str(db), "hold", copy],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "written"
@@ -471,8 +484,42 @@ def test_batch_is_durable_and_visible_to_readers(db: Path) -> None:
     finally:
         writer.communicate("\n", timeout=60)
     killed = db.with_name("killed.lbug")
-    subprocess.run([sys.executable, "-c", WRITE_BATCH_AND_DIE, str(killed), "kill"],
+    subprocess.run([sys.executable, "-c", WRITE_BATCH_AND_DIE, str(killed), "kill", copy],
                    capture_output=True, text=True, timeout=60, check=True)
     with open_store(str(killed)) as store:
         assert store.stats() == {"actors": 2, "articles": 50, "statements": 50, "edges": 1}
         assert edge(store, "iran", "AID", "hezbollah")["mentions"] == 50
+
+
+def test_load_writes_large_batches_and_ingest_small_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`load` has its triples already: one batch up to LOAD_BATCH_STATEMENTS (so the
+    store can COPY it); ingest keeps committing every BATCH_ARTICLES articles."""
+    import json
+
+    from benchmarks.corpus import generate_triples
+    from graphbuild import pipeline
+    from graphbuild.gazetteer import Gazetteer
+
+    lines = [json.dumps(record) for record in generate_triples(700, start=900_000)]
+    sizes: list[int] = []
+    with open_store(str(tmp_path / "g.lbug")) as store:
+        assert isinstance(store, LadybugStore)
+        write_batch = store.add_articles
+
+        def recorded(batch):  # type: ignore[no-untyped-def]
+            sizes.append(len(batch))
+            return write_batch(batch)
+
+        monkeypatch.setattr(store, "add_articles", recorded)
+        summary = pipeline.load(lines, store, Gazetteer.load())
+        assert summary.new == 700 and sizes == [700]
+        monkeypatch.setattr(pipeline, "LOAD_BATCHES",
+                            pipeline.Batching(articles=None, seconds=None, statements=1000))
+        sizes.clear()
+        summary = pipeline.load(lines, store, Gazetteer.load())
+        assert summary.present == 700 and len(sizes) > 5 and max(sizes) < 150
+        sizes.clear()
+        pipeline.store_articles(store, pipeline.read_triples(lines, "-", [], Gazetteer.load()),
+                                pipeline.IngestSummary())
+        assert sum(sizes) == 700 and len(sizes) >= 2 and max(sizes) <= pipeline.BATCH_ARTICLES

@@ -11,10 +11,14 @@ transaction with one statement per kind of row, each node looked up by
 primary key in a MATCH clause of its own (flat as tables grow; one pattern
 with several nodes is planned as a scan). The many rows (statements, edges)
 are read with LOAD FROM from a temporary CSV file of ours, 4x faster than the
-same rows as an UNWIND parameter. COPY FROM was measured and dropped:
-LadybugDB checkpoints at the commit of every COPY (seconds per batch, as each
-touched rel table is rewritten), and without that checkpoint readers do not
-see the copied rows.
+same rows as an UNWIND parameter.
+
+A large batch (`graphbuild load` sends them) writes its new statements, links,
+articles and edges with COPY FROM instead, still inside the batch's
+transaction: a few microseconds a row instead of some thirty. LadybugDB
+checkpoints at the commit of every COPY, and that costs ~0.15 s for each
+touched edge table whatever the batch size (measured: 3-4 s with the ~20
+relation tables a batch touches), so small batches (ingest) keep LOAD FROM.
 """
 
 from __future__ import annotations
@@ -54,6 +58,10 @@ SCHEMA_VERSION = 1
 # a measured gain. Readers replay at most this much log when they open beside
 # a writer.
 CHECKPOINT_BYTES = 64 * 1024 * 1024
+# A batch with this many new statements or more is written with COPY FROM
+# (see the module docstring): there the checkpoint at commit is cheaper than
+# the per-row cost COPY saves.
+COPY_MIN_STATEMENTS = 20_000
 
 
 # Property columns per table: the DDL below, and the filter that drops the
@@ -309,6 +317,21 @@ def csv_line(values: Iterable[Any]) -> str:
     return ",".join(map(csv_cell, values)) + "\n"
 
 
+def _statement_row(article: Article, triple: Triple) -> dict[str, Any]:
+    """A STATEMENT_ROW: the statement's properties and the ids it links to."""
+    props = statement_props(triple)
+    props["stop"] = props.pop("end")  # `end` is reserved in LadybugDB
+    return {**props, "subject": triple.subject.id, "object": triple.object.id,
+            "article": article.id}
+
+
+def _edge_row(key: tuple[str, str], edge: EdgeSum) -> dict[str, Any]:
+    """An EDGE_ROW."""
+    return {"subject": key[0], "object": key[1], "mentions": edge.mentions,
+            "hedged_mentions": edge.hedged_mentions, "score": edge.score,
+            "first_seen": edge.first_seen, "last_seen": edge.last_seen}
+
+
 def _internal_id(value: Any) -> str:
     if isinstance(value, dict):
         return f"{value.get('table')}:{value.get('offset')}"
@@ -327,6 +350,7 @@ class LadybugStore:
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"no database at {self.path}; run `graphbuild ingest` first")
         self._folder: str | None = None  # for LOAD FROM files, made on first use
+        self.copy_min_statements = COPY_MIN_STATEMENTS
         self._db = self._open(wait)
         try:
             self._conn = ladybug.Connection(self._db)
@@ -465,34 +489,44 @@ class LadybugStore:
         ids = [[t.statement_id for t in triples] for _, triples in batch]
         statements_seen = self._found(STATEMENTS_FOUND, {i for row in ids for i in row})
         results: list[AddResult] = []
-        new_articles: list[dict[str, Any]] = []
-        new_statements: list[tuple[Article, Triple, dict[str, Any]]] = []
+        new_articles: list[Article] = []
+        new_statements: list[tuple[Article, Triple]] = []
         for (article, triples), statement_ids in zip(batch, ids):
             new_article = article.id not in articles_seen
             if new_article:
                 articles_seen.add(article.id)
-                new_articles.append(article.meta())
+                new_articles.append(article)
             created = 0
             for statement_id, triple in zip(statement_ids, triples):
                 if statement_id not in statements_seen:
                     statements_seen.add(statement_id)
-                    props = statement_props(triple)
-                    props["stop"] = props.pop("end")
-                    new_statements.append((article, triple, {
-                        **props, "subject": triple.subject.id, "object": triple.object.id,
-                        "article": article.id,
-                    }))
+                    new_statements.append((article, triple))
                     created += 1
             results.append(AddResult(new_article=new_article, new_statements=created))
 
-        self._merge_actors(batch_actors(batch))
-        if new_articles:
-            self._run(ARTICLES_CREATE, {"rows": new_articles})
-        self._load(STATEMENT_ROW, [row for _, _, row in new_statements], STATEMENTS_CREATE)
-        self._update_edges([(a, t) for a, t, _ in new_statements if not t.negated])
+        copy = len(new_statements) >= self.copy_min_statements
+        created_actors = self._merge_actors(batch_actors(batch))
+        if copy:
+            self._copy("Article", ([a.meta()[c] for c in ARTICLE_COLUMNS] for a in new_articles))
+            self._copy_statements(new_statements)
+        else:
+            if new_articles:
+                self._run(ARTICLES_CREATE, {"rows": [a.meta() for a in new_articles]})
+            self._load(STATEMENT_ROW, [_statement_row(a, t) for a, t in new_statements],
+                       STATEMENTS_CREATE)
+        self._update_edges([(a, t) for a, t in new_statements if not t.negated],
+                           created_actors, copy)
         return results
 
-    def _merge_actors(self, actors: list[Actor]) -> None:
+    def _copy_statements(self, new: list[tuple[Article, Triple]]) -> None:
+        self._copy("Statement", ([props[c] for c in STATEMENT_COLUMNS]
+                                 for props in (statement_props(t) for _, t in new)))
+        self._copy("SUBJECT", ((t.statement_id, t.subject.id) for _, t in new))
+        self._copy("OBJECT", ((t.statement_id, t.object.id) for _, t in new))
+        self._copy("IN", ((t.statement_id, a.id) for a, t in new))
+
+    def _merge_actors(self, actors: list[Actor]) -> set[str]:
+        """Merge the batch's actors; returns the ids of those created."""
         stored = {row[0]: row[1:] for row in self._run(ACTORS_FOUND,
                                                         {"ids": [a.id for a in actors]})}
         # new actors in one statement (a batch may bring hundreds); a curated
@@ -503,10 +537,13 @@ class LadybugStore:
         for actor in actors:
             if actor.id in stored and self._actor_changes(actor, stored[actor.id]):
                 self._run(ACTOR_SET, actor_props(actor))
+        return {row["id"] for row in fresh}
 
-    def _update_edges(self, counted: list[tuple[Article, Triple]]) -> None:
+    def _update_edges(self, counted: list[tuple[Article, Triple]], created_actors: set[str],
+                      copy: bool) -> None:
         """Add the batch's new non-negated statements, in order, onto the stored
-        edge values; then create the new edges and update the stored ones."""
+        edge values; then create the new edges and update the stored ones.
+        An actor created in this batch has no stored edge: no lookup for it."""
         by_relation: dict[str, dict[tuple[str, str], list[tuple[Triple, str | None]]]] = (
             defaultdict(lambda: defaultdict(list)))
         for article, triple in counted:
@@ -514,31 +551,50 @@ class LadybugStore:
             by_relation[RELATIONS[triple.relation].name][key].append((triple, article.published))
         for name, edges in by_relation.items():
             sums = {key: EdgeSum() for key in edges}
-            pairs = [{"subject": s, "object": o} for s, o in edges]
-            for s, o, *values in self._run(EDGES_FOUND[name], {"pairs": pairs}):
-                mentions, hedged, score, first, last = values
-                sums[(s, o)] = EdgeSum(mentions or 0, hedged or 0, score or 0.0,
-                                       first, last, stored=True)
+            pairs = [{"subject": s, "object": o} for s, o in edges
+                     if s not in created_actors and o not in created_actors]
+            if pairs:
+                for s, o, *values in self._run(EDGES_FOUND[name], {"pairs": pairs}):
+                    mentions, hedged, score, first, last = values
+                    sums[(s, o)] = EdgeSum(mentions or 0, hedged or 0, score or 0.0,
+                                           first, last, stored=True)
             for key, contributions in edges.items():
                 for triple, published in contributions:
                     sums[key].add(triple, published)
-            rows = {True: [], False: []}  # type: dict[bool, list[dict[str, Any]]]
-            for (s, o), e in sums.items():
-                rows[e.stored].append({
-                    "subject": s, "object": o, "mentions": e.mentions,
-                    "hedged_mentions": e.hedged_mentions, "score": e.score,
-                    "first_seen": e.first_seen, "last_seen": e.last_seen,
-                })
-            self._load(EDGE_ROW, rows[True], EDGES_UPDATE[name])
-            self._load(EDGE_ROW, rows[False], EDGES_CREATE[name])
+            stored = [(key, e) for key, e in sums.items() if e.stored]
+            fresh = [(key, e) for key, e in sums.items() if not e.stored]
+            self._load(EDGE_ROW, [_edge_row(key, e) for key, e in stored], EDGES_UPDATE[name])
+            if copy:
+                # the rel table's own column order: from, to, then EDGE_COLUMNS
+                self._copy(name, ([s, o, name, e.mentions, e.hedged_mentions, e.score,
+                                   e.first_seen, e.last_seen] for (s, o), e in fresh))
+            else:
+                self._load(EDGE_ROW, [_edge_row(key, e) for key, e in fresh],
+                           EDGES_CREATE[name])
+
+    def _copy(self, table: str, rows: Iterable[Sequence[Any]]) -> None:
+        """COPY rows (in the table's column order) into one of our own tables."""
+        if table not in COLUMNS:  # names come from the schema, never from text
+            raise StoreError(f"no table {table!r}")
+        path = self._write_csv(rows)
+        if path is not None:
+            self._run(f"COPY `{table}` FROM '{path}' {CSV_OPTIONS}")
+
+    def _write_csv(self, rows: Iterable[Sequence[Any]]) -> str | None:
+        """Rows as our private CSV file; None when there are none."""
+        path = f"{self._csv_folder()}/rows.csv"
+        written = False
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            for row in rows:
+                handle.write(csv_line(row))
+                written = True
+        return path if written else None
 
     def _load(self, columns: dict[str, str], rows: list[dict[str, Any]], then: str) -> None:
         """Run `LOAD FROM <rows as CSV> <then>`; `then` sees each column by name."""
-        if not rows:
+        path = self._write_csv([row[c] for c in columns] for row in rows)
+        if path is None:
             return
-        path = f"{self._csv_folder()}/rows.csv"
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(csv_line([row[c] for c in columns]) for row in rows)
         header = ", ".join(f"{name} {kind}" for name, kind in columns.items())
         # the path is ours (checked in _csv_folder); LadybugDB takes no parameter there
         self._run(f"LOAD WITH HEADERS ({header}) FROM '{path}' {CSV_OPTIONS} {then}")
