@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from graphbuild.articles import read_articles
 from graphbuild.errors import TriplesError
@@ -45,7 +45,9 @@ from graphbuild.records import (
 )
 from graphbuild.relations import is_relation
 from graphbuild.store.protocol import AddResult, Store
-from graphbuild.triples import Extractor
+
+if TYPE_CHECKING:  # spaCy takes ~2 s to import: `load` and the read commands never need it
+    from graphbuild.triples import Extractor
 
 ProgressCallback = Callable[[Article, int], None]
 
