@@ -377,7 +377,8 @@ def read_triples(
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise TypeError("not a JSON object")
-            triple = triple_from_json(record, make_actor=actors)
+            triple = triple_from_json(record, make_actor=actors,
+                                      previous=current)
         except (ValueError, KeyError, TypeError) as exc:
             reason = exc.args[0] if isinstance(exc, KeyError) else exc
             problems.append(f"{source}:{number}: not a triple record ({reason})")

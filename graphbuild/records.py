@@ -195,23 +195,31 @@ def triple_from_json(
     article_text: str | None = None,
     *,
     make_actor: ActorFromRef = actor_from_ref,
+    previous: Article | None = None,
 ) -> Triple:
     """Rebuild a Triple from a formats.md record (as written by `graphbuild extract`).
 
     Raises KeyError/TypeError/ValueError on a malformed record; callers turn that
     into a clear message with the line number. A reader of many records may pass
-    its own `make_actor` (e.g. one that reuses the actors it has built).
+    its own `make_actor` (e.g. one that reuses the actors it has built), and
+    the article of the record before: reused when this record names the same.
     """
     art = record["article"]
     sent = record["sentence"]
-    article = Article(
-        id=str(art["id"]),
-        text=article_text or "",
-        title=art.get("title"),
-        published=art.get("published"),
-        url=art.get("url"),
-        source=art.get("source"),
-    )
+    if (previous is not None and not article_text and not previous.text
+            and art["id"] == previous.id and art.get("title") == previous.title
+            and art.get("published") == previous.published
+            and art.get("url") == previous.url and art.get("source") == previous.source):
+        article = previous  # one object per article: a bulk load builds far fewer
+    else:
+        article = Article(
+            id=str(art["id"]),
+            text=article_text or "",
+            title=art.get("title"),
+            published=art.get("published"),
+            url=art.get("url"),
+            source=art.get("source"),
+        )
     sentence = Sentence(
         index=int(sent["index"]),
         text=str(sent["text"]),
