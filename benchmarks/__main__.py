@@ -62,21 +62,22 @@ def machine() -> dict[str, Any]:
 
 
 def run_measured(args: Sequence[str]) -> dict[str, float]:
-    """Run a command; its wall seconds and its own peak RSS (MB, from wait4)."""
+    """Run a command; its wall seconds and its own peak RSS in MB (see
+    benchmarks/measure.py: started from a small process, so that the peak is
+    not this process's own)."""
     env = {k: v for k, v in os.environ.items() if k != "GRAPHBUILD_DB"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors, env=env)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
+        done = subprocess.run([sys.executable, "-m", "benchmarks.measure", *args],
+                              stdout=subprocess.PIPE, stderr=errors, env=env,
+                              check=False)
+        measured = json.loads(done.stdout) if done.returncode == 0 else {"returncode": -1}
+        if measured["returncode"] != 0:
             errors.seek(0)
             tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise RuntimeError(f"{' '.join(args[:4])}... exited {process.returncode}: "
+            raise RuntimeError(f"{' '.join(args[:4])}... exited {measured['returncode']}: "
                                + " | ".join(tail))
-    return {"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024}
+    return {"seconds": measured["seconds"], "peak_rss_mb": measured["peak_rss_mb"]}
 
 
 def graphbuild(*args: str) -> list[str]:

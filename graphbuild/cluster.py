@@ -41,7 +41,7 @@ from graphbuild.pipeline import (
     read_triples,
     store_articles,
 )
-from graphbuild.records import Article, IngestSummary, ReadProblem
+from graphbuild.records import Article, IngestSummary, ReadProblem, Triple
 from graphbuild.store.protocol import Store
 
 if TYPE_CHECKING:
@@ -344,12 +344,16 @@ def load_shards(
     add_coalitions(store, gazetteer)
     summary = IngestSummary()
     problems: list[str] = []
-    for path in files:
-        with open(path, encoding="utf-8", errors="replace") as lines:
-            store_articles(store, read_triples(lines, str(path), problems, gazetteer),
-                           summary, on_article, batching=LOAD_BATCHES)
-        if summary.interrupted:  # Ctrl-C: stop after the article being written
-            break
+
+    def records() -> Iterator[tuple[Article, list[Triple]]]:
+        # one stream over every shard, so batches span shards (a shard holds
+        # some 200 articles; a load batch up to 100k statements)
+        for path in files:
+            with open(path, encoding="utf-8", errors="replace") as lines:
+                yield from read_triples(lines, str(path), problems, gazetteer)
+
+    # Ctrl-C stops after the article being written (summary.interrupted)
+    store_articles(store, records(), summary, on_article, batching=LOAD_BATCHES)
     summary.problems = problems
     summary.failed = len(problems)
     if summary.new == 0 and summary.present == 0 and problems:

@@ -193,12 +193,14 @@ def add_coalitions(store: Store, gazetteer: Gazetteer) -> None:
 BATCH_ARTICLES = 500
 BATCH_SECONDS = 2.0
 # `load` (and loading shards) has its triples already and fills much larger
-# batches: up to this many statements, whatever the time. The embedded store
-# writes such a batch with COPY FROM (graphbuild/store/ladybug.py), ~2x faster
-# per statement; a crash loses at most the batch being written (some
-# 20 s of loading), and a re-run adds it. Its records stay in memory meanwhile
-# (~0.5 GB for this many).
+# batches: up to this many statements or LOAD_BATCH_SECONDS. The embedded store
+# writes a batch of 20k new statements or more with COPY FROM
+# (graphbuild/store/ladybug.py), ~2x faster per statement. A crash loses at
+# most the batch being written, and a re-run adds it; the time bound keeps a
+# slow producer (`graphbuild extract ... | graphbuild load -`) committing, and
+# visible to readers. A full batch's records take ~0.5 GB meanwhile.
 LOAD_BATCH_STATEMENTS = 100_000
+LOAD_BATCH_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,8 @@ class Batching:
 
 
 INGEST_BATCHES = Batching()
-LOAD_BATCHES = Batching(articles=None, seconds=None, statements=LOAD_BATCH_STATEMENTS)
+LOAD_BATCHES = Batching(articles=None, seconds=LOAD_BATCH_SECONDS,
+                        statements=LOAD_BATCH_STATEMENTS)
 
 
 def store_articles(

@@ -63,6 +63,8 @@ CHECKPOINT_BYTES = 64 * 1024 * 1024
 # (see the module docstring): there the checkpoint at commit is cheaper than
 # the per-row cost COPY saves.
 COPY_MIN_STATEMENTS = 20_000
+# a failed batch is retried in halves down to this many articles, then one by one
+RETRY_ONE_BY_ONE = 64
 
 
 # Property columns per table: the DDL below, and the filter that drops the
@@ -471,10 +473,11 @@ class LadybugStore:
 
         The graph and the results are those of add_article called on each
         article in turn. If the batch fails (e.g. a relation outside the
-        vocabulary), it is rolled back and its articles are written one by one
-        with add_article: those before a bad one are kept, and the bad one
-        raises its own error, as without batching. Some 500 articles per batch
-        make the fixed cost (about 50 statements) small.
+        vocabulary), it is rolled back and written again in halves, down to
+        RETRY_ONE_BY_ONE articles, which go one by one with add_article: those
+        before a bad one are kept, and the bad one raises its own error, as
+        without batching. Ingest sends up to 500 articles a batch, load up to
+        100k statements, so the fixed cost (about 50 statements) stays small.
         """
         self._writable()
         if not batch:
@@ -492,11 +495,21 @@ class LadybugStore:
         except (StoreError, OSError, UnicodeError):
             # OSError, UnicodeError: a CSV file could not be written
             self._rollback()
-            return self._one_by_one(batch)
+            return self._retry(batch)
         except BaseException:
             self._rollback()
             raise
         return results
+
+    def _retry(self, batch: Sequence[tuple[Article, Sequence[Triple]]]) -> list[AddResult]:
+        """A failed batch again, in halves while large: one bad sentence in a
+        100k-statement load batch costs some 17 smaller transactions, not
+        8,000 one-article ones."""
+        if len(batch) <= RETRY_ONE_BY_ONE:
+            return self._one_by_one(batch)
+        middle = len(batch) // 2
+        first = self.add_articles(batch[:middle])  # raises at a bad article: as one by one
+        return first + self.add_articles(batch[middle:])
 
     def _one_by_one(self, batch: Sequence[tuple[Article, Sequence[Triple]]]
                     ) -> list[AddResult]:
@@ -614,7 +627,9 @@ class LadybugStore:
     def _write_csv(self, rows: Iterable[Sequence[Any]], nulls: bool = True) -> str | None:
         """Rows as our private CSV file; None when there are none. Rows without
         None values (`nulls=False`) go through the csv module's C writer, which
-        quotes every string (so "" stays an empty string) and no number."""
+        quotes every string (so "" stays an empty string) and no number; it
+        would write None as "" too (an empty string, not null), so only rows
+        of non-null columns may take that path."""
         rows = iter(rows)
         first = next(rows, None)
         if first is None:
@@ -646,7 +661,8 @@ class LadybugStore:
         return self._run(f"LOAD WITH HEADERS ({header}) FROM '{path}' {CSV_OPTIONS} {then}")
 
     def _csv_folder(self) -> str:
-        """A private temporary folder for LOAD FROM files, made once per store."""
+        """A private temporary folder for LOAD FROM and COPY FROM files, made once
+        per store (one file, rewritten for each statement after the last has run)."""
         if self._folder is None:
             folder = Path(tempfile.mkdtemp(prefix="graphbuild-load-")).as_posix()
             if "'" in folder or "\\" in folder or not folder.isprintable():
