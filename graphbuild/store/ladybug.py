@@ -344,7 +344,7 @@ def csv_line(values: Iterable[Any]) -> str:
 def _statement_row(article: Article, triple: Triple) -> dict[str, Any]:
     """A STATEMENT_ROW: the statement's properties and the ids it links to."""
     props = statement_props(triple)
-    props["stop"] = props.pop("end")  # `end` is reserved in LadybugDB
+    props["stop"] = props.pop("end")  # `end` is reserved in LadybugDB ($end does not parse)
     return {**props, "subject": triple.subject.id, "object": triple.object.id,
             "article": article.id}
 
@@ -568,11 +568,10 @@ class LadybugStore:
         # new actors in one or two statements (a batch may bring thousands); a
         # curated record that changes a stored actor is rare: one statement each
         fresh = [a for a in actors if a.id not in stored]
-        plain = [a for a in fresh if not a.members and tuple(a.aliases) in ((), (a.name,))]
+        plain = {a.id for a in fresh if not a.members and tuple(a.aliases) in ((), (a.name,))}
         self._load(PLAIN_ACTOR_ROW, ([a.id, a.name, a.kind, a.country, a.curated, bool(a.aliases)]
-                                     for a in plain), PLAIN_ACTORS_CREATE)
-        listed = [actor_props(a) for a in fresh
-                  if a.members or tuple(a.aliases) not in ((), (a.name,))]
+                                     for a in fresh if a.id in plain), PLAIN_ACTORS_CREATE)
+        listed = [actor_props(a) for a in fresh if a.id not in plain]
         if listed:
             self._run(ACTORS_CREATE, {"rows": listed})
         for actor in actors:
@@ -711,14 +710,9 @@ class LadybugStore:
     def _add_statement(self, article: Article, triple: Triple) -> int:
         """Create the statement unless it exists; 1 if created, else 0."""
         relation = checked_relation(article, triple)
-        props = statement_props(triple)
-        if self._run(STATEMENT_FIND, {"id": props["id"]}):
+        if self._run(STATEMENT_FIND, {"id": triple.statement_id}):
             return 0
-        props["stop"] = props.pop("end")  # $end does not parse in LadybugDB
-        self._run(STATEMENT_CREATE, {
-            **props, "subject": triple.subject.id, "object": triple.object.id,
-            "article": article.id,
-        })
+        self._run(STATEMENT_CREATE, _statement_row(article, triple))
         if not triple.negated:
             self._bump_edge(relation, triple, article.published)
         return 1
