@@ -567,9 +567,7 @@ class SentenceMentions:
             person = self._person(token)
             if person:
                 return self._with_office(token, person)
-        if lemma in COALITIONS and token.pos_ == "NOUN" and any(
-                m.lemma_.lower() in LEADING and any(c.dep_ == "npadvmod" for c in m.children)
-                for m in token.lefts):
+        if lemma in COALITIONS and token.pos_ == "NOUN" and any(map(_leading, token.lefts)):
             # "a French-led coalition", "the Russian-led alliance": several states under one,
             # not the leader alone (a named one, "the Saudi-led coalition", is a gazetteer name)
             start = self._np_start(token)
@@ -1370,6 +1368,15 @@ class SentenceMentions:
             return []
         return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
                     "description", 0.6)]
+
+
+def _leading(word: Token) -> bool:
+    """'Saudi-led' (parsed as 'led' with 'Saudi' under it) or 'U.S.-led' (one token:
+    the tokenizer keeps an abbreviation's hyphenated word whole)."""
+    if word.lemma_.lower() in LEADING:
+        return any(c.dep_ == "npadvmod" for c in word.children)
+    leader, _, led = word.lower_.rpartition("-")
+    return bool(leader) and led in LEADING
 
 
 def name_head(ent: Span) -> Token:

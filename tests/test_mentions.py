@@ -26,6 +26,7 @@ def ids(extractor, text: str) -> list[set[str]]:
         ("Iran's foreign minister flew to Moscow.", "Iran's foreign minister", "iran"),
         ("President Trump spoke on Monday.", "President Trump", "donald-trump"),
         ("Hezbollah fired rockets.", "Hezbollah", "hezbollah"),
+        ("Tel Aviv warned Beirut against any escalation.", "Tel Aviv", "israel"),
     ],
 )
 def test_names_demonyms_capitals_and_titles(extractor, text: str, words: str, actor: str) -> None:
@@ -516,6 +517,12 @@ def test_a_coalition_led_by_a_state_is_no_state(extractor) -> None:
         found = resolved(extractor, text)[0]
         assert any(w.endswith(("coalition", "alliance")) and c is None for w, _a, c in found), found
         assert not any(w.endswith(("coalition", "alliance")) and c in ("FRA", "RUS") for w, _a, c in found), found
+    # "U.S.-led" is one token; a coalition described afresh is no actor named before it
+    found = resolved(extractor, "Israeli forces raided Jenin. "
+                                "Kuwait and Oman did not join the U.S.-led maritime coalition.")[1]
+    assert any(w.endswith("coalition") and a.startswith("u-s-led") and c is None
+               for w, a, c in found), found
+    assert not any(w.endswith("coalition") and c for w, _a, c in found), found
     # forces led by a state are still its own
     found = resolved(extractor, "Turkish-led forces attacked the town.")[0]
     assert any(w.endswith("forces") and c == "TUR" for w, _a, c in found), found
