@@ -961,3 +961,10 @@ def test_quality_floors(extractor, shared_eval) -> None:
         for metric, floor in FLOORS[name].items():
             assert report.metrics[metric] >= floor, (name, metric, report.metrics[metric])
     assert plover.metrics["overgeneration"] <= MAX_OVERGENERATION
+
+
+def test_ties_are_relations_restored_or_cut(extractor) -> None:
+    assert ("bahrain", "CONSULT", "qatar") in triples(extractor, "Bahrain restored ties with Qatar in 2021.")
+    assert ("saudi-arabia", "SANCTION", "iran") in triples(extractor, "Saudi Arabia severed ties with Iran.")
+    # other ties are no contact between actors
+    assert triples(extractor, "The group has ties to al-Qaeda.") == []
