@@ -47,6 +47,7 @@ LOCATING = set(_WORDS["locating"])
 SPOKESPEOPLE = set(_WORDS["spokespeople"])
 SPONSORING = set(_WORDS["sponsoring"])
 BLOCS = set(_WORDS["blocs"])
+BEYOND_STATES = set(_WORDS["beyond_states"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
@@ -586,7 +587,9 @@ class SentenceMentions:
             lemma in lex.group_kind or lower in lex.group_kind
         # settlers and refugees come from elsewhere: where they are says not whose they are
         newcomers = lemma in NEWCOMERS
-        countries = self._country_modifiers(token, located=is_role and not newcomers)
+        # nor does it make 'the international community' or 'foreign fighters' its own
+        beyond = any(c.dep_ == "amod" and c.lower_ in BEYOND_STATES for c in token.lefts)
+        countries = self._country_modifiers(token, located=is_role and not newcomers and not beyond)
         if is_role and not countries and self._sponsors(token):
             # 'Saudi-backed government forces retook Aden': a government's are its state's
             ruling = lemma == "government" or any(c.dep_ in ("compound", "amod") and c.lemma_.lower()
@@ -655,7 +658,7 @@ class SentenceMentions:
             # armed men a sentence's actors act on ("US forces killed three militants")
             # are as often foreign as local: unplaced, they stay generic
             armed_target = kind == "ARMED_GROUP" and token.dep_ in ("dobj", "pobj")
-            if not countries and not armed_target and not newcomers \
+            if not countries and not armed_target and not newcomers and not beyond \
                     and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                     and lemma not in ("group", "faction", "party", "movement", "union", "organization", "organisation"):
                 # "Islamic fundamentalists continued their hunger strike ... Algerian President"
@@ -674,6 +677,14 @@ class SentenceMentions:
                     name = self.doc[people.i:token.i + 1].text if people is not None else None
                     out.append(self.group(actor, token, how, kind, name, people=people is not None))
                 return out
+            if beyond and kind == "ARMED_GROUP":
+                # "foreign fighters": a group of no state, known by that phrase
+                words = self.doc[self._np_start(token):token.i + 1]
+                if words[0].dep_ == "det":
+                    words = words[1:]
+                base = self.f.gazetteer.uncurated(words.text, kind)
+                return [self._ref(Actor(base.id, base.name, kind, None, base.aliases, curated=False),
+                                  token, "group", 0.6, words.start, token.i + 1)]
             names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                      and c.i not in self.matches and c.i not in self.demonyms]
             if not names:

@@ -160,6 +160,7 @@ class Extractor:
         lex = self.finder.lex
         self.speech = lex.words("speech_verbs")
         self.light = lex.words("light_verbs")
+        self.counting = lex.words("counting_nouns")
         self.governing = lex.words("governing_verbs")
         self.hedge_control = lex.words("hedge_control")
         self.plain_control = lex.words("plain_control")
@@ -1153,7 +1154,8 @@ class _SentenceRules:
         bases = [f"{h} {p}" for h in heads for p in prts] + heads
         # "violated the ceasefire agreement": an event word naming the kind of agreement comes
         # before the bare noun (not any modifier: "launched a drone strike" is a strike)
-        nouns = [w for c in verb.children if c.dep_ == "dobj"
+        # ("launched dozens of rockets" is "launch rocket")
+        nouns = [w for d in verb.children if d.dep_ == "dobj" for c in (d, *self.counted(d))
                  for w in (*(m.lemma_.lower() for m in c.lefts if m.dep_ == "compound" and self.noun_cue(m)),
                            c.lemma_.lower())]
         tables = (self.ex.cues.verb, self.ex.cues.tie)
@@ -1575,9 +1577,17 @@ class _SentenceRules:
                 # "launched artillery, mortar, and rocket fire against X": the cue may be a conjunct
                 conjuncts = child.conjuncts if verb.lemma_.lower() in self.ex.light else ()
                 for noun in (child, *conjuncts):
-                    if self.noun_cue(noun):
-                        return noun
+                    for event in (noun, *self.counted(noun)):
+                        if self.noun_cue(event):
+                            return event
         return None
+
+    def counted(self, noun: Token) -> list[Token]:
+        """'rockets' in 'dozens of rockets', 'missiles' in 'a barrage of missiles'."""
+        if noun.pos_ != "NUM" and noun.lemma_.lower() not in self.ex.counting:
+            return []
+        return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
 
     def adjective(self, adj: Token) -> None:
         """'hostile to', 'allied with', 'affiliated with' as adjectives, and

@@ -600,3 +600,11 @@ def test_sponsored_government_forces_are_their_states(extractor) -> None:
     found = resolved(extractor, "US-backed government troops attacked Taliban positions in Helmand.")[0]
     assert any(w.endswith("troops") and a == "afghanistan" for w, a, _c in found), found
     assert not any(w.endswith("troops") and a == "united-states" for w, a, _c in found), found
+
+
+def test_an_international_or_foreign_group_is_not_the_sentence_s_state(extractor) -> None:
+    found = resolved(extractor, "Lebanon's government called on the international community to pressure Israel.")[0]
+    assert not any(w.endswith("community") for w, _a, _c in found), found
+    found = resolved(extractor, "Syrian forces clashed with foreign fighters in Idlib.")[0]
+    assert any(w == "foreign fighters" and c is None for w, _a, c in found), found
+    assert not any(w.endswith("fighters") and c == "SYR" for w, _a, c in found), found

@@ -968,3 +968,10 @@ def test_ties_are_relations_restored_or_cut(extractor) -> None:
     assert ("saudi-arabia", "SANCTION", "iran") in triples(extractor, "Saudi Arabia severed ties with Iran.")
     # other ties are no contact between actors
     assert triples(extractor, "The group has ties to al-Qaeda.") == []
+
+
+def test_a_counted_weapon_or_strike_is_the_event(extractor) -> None:
+    found = triples(extractor, "Hezbollah launched dozens of rockets at northern Israel.")
+    assert ("hezbollah", "ASSAULT", "israel") in found, found
+    found = triples(extractor, "Israel launched hundreds of strikes on Syria.")
+    assert ("israel", "ASSAULT", "syria") in found, found
