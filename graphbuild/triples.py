@@ -1733,6 +1733,11 @@ class _SentenceRules:
             # "drawing condemnation from Damascus": the parser may hang the source on the verb
             by_agent = [r for p in light.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
                         for o in prep_objects_of(p) for r in self.actors(o)]
+        if not by_agent and noun.lemma_.lower() in self.ex.agent_nouns:
+            # "Iran, Hezbollah's main backer": the possessor is the one backed, not the backer
+            owned = [r for m in noun.lefts if m.dep_ == "poss" for r in self.modifier_actors(m)]
+            modifiers = [r for r in modifiers if all(r.actor.id != o.actor.id for o in owned)]
+            recipients = recipients or owned
         if by_agent:
             # "the Northern Iraq offensive by Islamic State": the modifier is the target
             subjects, how = by_agent, "by"

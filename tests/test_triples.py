@@ -975,3 +975,12 @@ def test_a_counted_weapon_or_strike_is_the_event(extractor) -> None:
     assert ("hezbollah", "ASSAULT", "israel") in found, found
     found = triples(extractor, "Israel launched hundreds of strikes on Syria.")
     assert ("israel", "ASSAULT", "syria") in found, found
+
+
+def test_a_backer_described_backs_the_possessor(extractor) -> None:
+    for text in ("Iran, Hezbollah's main backer, criticised the plan.",
+                 "Iran, the main backer of Hezbollah, criticised the plan.",
+                 "Hezbollah's Iranian backers sent money."):
+        found = triples(extractor, text)
+        assert ("iran", "AID", "hezbollah") in found, (text, found)
+        assert not any(s == "hezbollah" for s, _r, _o in found), (text, found)
