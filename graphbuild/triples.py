@@ -161,6 +161,7 @@ class Extractor:
         self.speech = lex.words("speech_verbs")
         self.light = lex.words("light_verbs")
         self.counting = lex.words("counting_nouns")
+        self.membership = lex.words("membership_verbs")
         self.governing = lex.words("governing_verbs")
         self.hedge_control = lex.words("hedge_control")
         self.plain_control = lex.words("plain_control")
@@ -1181,6 +1182,8 @@ class _SentenceRules:
         lemma = verb.lemma_.lower()
         if lemma in ("be", "have", "do") and verb.dep_ not in ("ROOT",):
             return
+        if self.members_listed(verb):
+            return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
         if lemma in ex.refusing and any(c.dep_ == "dobj" and (c.lemma_.lower() in ex.involvement or c.lemma_.lower()
@@ -1569,6 +1572,32 @@ class _SentenceRules:
                     c.dep_ == "poss" for c in pobjs[0].children):
                 return pobjs[0]
         return None
+
+    def members_listed(self, verb: Token) -> bool:
+        """'the GCC, which includes Saudi Arabia and Qatar', 'the Quartet is made up of X
+        and Y': the actors a bloc or an international body lists are its members."""
+        base = " ".join([verb.lemma_.lower(), *particles(verb)])
+        listed = [c for c in verb.children if c.dep_ == "dobj"] if base in self.ex.membership else []
+        predicate = " ".join([verb.text, *particles(verb)])
+        for prep, words in verb_preps(verb):
+            if f"{base} {words}" in self.ex.membership:
+                listed += [c for c in prep.children if c.dep_ == "pobj"]
+                predicate = f"{predicate} {words}"
+        if not listed:
+            return False
+        agents, patients, chain = self.subject(verb)
+        bodies = [r for r in agents or patients if r.actor.kind in ("COALITION", "IGO")]
+        if not bodies:
+            return False
+        # "22 member states, including Egypt": the ones a count names
+        listed += [o for t in listed for p in t.children if p.dep_ == "prep" and p.lower_ == "including"
+                   for o in p.children if o.dep_ == "pobj"]
+        members = [r for t in listed for r in self.actors(t)
+                   if r.actor.kind not in ("PERSON",) and all(r.actor.id != b.actor.id for b in bodies)]
+        negated, hedged, _, _ = self.qualifiers(verb, chain)
+        self.add(members, "MEMBER_OF", bodies, predicate,
+                 f"verb:{base} -> MEMBER_OF (lexicon membership_verbs)", 0.7, negated, hedged)
+        return bool(members)
 
     def light_noun(self, verb: Token) -> Token | None:
         shifted = self.shifted_object(verb)

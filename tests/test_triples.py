@@ -984,3 +984,12 @@ def test_a_backer_described_backs_the_possessor(extractor) -> None:
         found = triples(extractor, text)
         assert ("iran", "AID", "hezbollah") in found, (text, found)
         assert not any(s == "hezbollah" for s, _r, _o in found), (text, found)
+
+
+def test_a_body_that_lists_actors_has_them_as_members(extractor) -> None:
+    found = triples(extractor, "The Gulf Cooperation Council, which includes Saudi Arabia and Qatar, backed the plan.")
+    assert ("saudi-arabia", "MEMBER_OF", "gcc") in found and ("qatar", "MEMBER_OF", "gcc") in found, found
+    found = triples(extractor, "The Arab League consists of 22 member states, including Egypt.")
+    assert ("egypt", "MEMBER_OF", "arab-league") in found, found
+    # a delegation or an agreement is no body with members
+    assert triples(extractor, "The agreement includes Israel and Lebanon.") == []
