@@ -1141,6 +1141,9 @@ class SentenceMentions:
         if out:
             return out
         mods = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+        if token.lemma_.lower() in self.relational:
+            # "his Iranian counterpart", "its ally": the possessor is the other side, never whose
+            mods = [t for t in mods if t.dep_ != "poss"]
         # "Bosnian Serb leaders", "Croatian Serb refugees": a people named after the state
         # they live in; the second nationality is who they are, the first where they belong
         mods = [t for t in mods if not (t.i - 1 >= 0 and t.i in self.demonyms and (t.i - 1) in self.demonyms

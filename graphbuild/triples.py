@@ -1080,6 +1080,8 @@ class _SentenceRules:
             for o in objects:
                 if s.actor.id == o.actor.id:
                     continue
+                if relation == "CONSULT" and "MEDIA" in (s.actor.kind, o.actor.kind):
+                    continue  # "spoke to Al Jazeera": an interview, no contact between actors
                 placed = self.domestic(s, relation, o)
                 why = evidence + (" [unplaced name at home]" if placed is not o else "")
                 o = placed

@@ -993,3 +993,22 @@ def test_a_body_that_lists_actors_has_them_as_members(extractor) -> None:
     assert ("egypt", "MEMBER_OF", "arab-league") in found, found
     # a delegation or an agreement is no body with members
     assert triples(extractor, "The agreement includes Israel and Lebanon.") == []
+
+
+def test_speaking_with_a_leader_is_contact_speaking_to_a_channel_is_not(extractor) -> None:
+    found = triples(extractor, "Iranian President Masoud Pezeshkian spoke by phone with "
+                               "Saudi Crown Prince Mohammed bin Salman.")
+    assert ("masoud-pezeshkian", "CONSULT", "mohammed-bin-salman") in found, found
+    assert triples(extractor, "Netanyahu spoke to CNN on Sunday.") == []
+
+
+def test_a_counterpart_is_the_other_side_not_the_possessor(extractor) -> None:
+    found = triples(extractor, "Macron held a phone call with Netanyahu. "
+                               "The Saudi foreign minister phoned his Iranian counterpart.")
+    assert ("saudi-arabia", "CONSULT", "iran") in found, found
+    assert not any(o == "emmanuel-macron" and s == "saudi-arabia" for s, _r, o in found), found
+
+
+def test_an_arrest_warrant_charges_the_one_it_names(extractor) -> None:
+    found = triples(extractor, "The ICC issued arrest warrants against Netanyahu and Gallant.")
+    assert ("icc", "ACCUSE", "benjamin-netanyahu") in found and ("icc", "ACCUSE", "yoav-gallant") in found, found
