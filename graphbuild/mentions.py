@@ -705,7 +705,9 @@ class SentenceMentions:
             return [self._ref(demonym, token, "demonym", 0.8, token.i, token.i + 1)]
         if token.ent_type_ in NER_KINDS and token.ent_iob_ != "O":
             ent = self._entity(token)
-            if ent is not None and ent.root.i == token.i and not self._stray_name(ent, token):
+            # "the Kurdish-led force": a people's adjective leading or modifying names no actor
+            modifier = ent is not None and ent.label_ == "NORP" and token.dep_ in ("npadvmod", "amod")
+            if ent is not None and ent.root.i == token.i and not modifier and not self._stray_name(ent, token):
                 return self._uncurated(ent, token, countries)
         proper = self._proper_organisation(token, lemma)
         if proper is not None:

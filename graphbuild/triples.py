@@ -657,7 +657,8 @@ class _SentenceRules:
         looked into through its 'of'/'into' phrase: acting on "the invasion by Iraq" acts
         on Iraq, but an inquiry "into the killing of demonstrators" is no act on them; help
         the agent had ("with Russian air support") is no party at all."""
-        moves = head.lemma_.lower() in self.ex.theme  # "deployed its Guards": the Guards are moved
+        # "deployed its Guards": the Guards are moved
+        moves = head.lemma_.lower() in self.ex.theme or head.lower_ in self.ex.theme
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
                  and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
                  and not (moves and c.dep_ == "dobj")]
@@ -930,7 +931,8 @@ class _SentenceRules:
             refs, used = by_prep([prep], False)  # the cue names it: "arrived in Baghdad" visits
             if refs:
                 return refs, used
-        moves = verb.lemma_.lower() in self.ex.theme
+        # ("lay down its arms": the parser's lemma of 'lay' may be 'lie')
+        moves = verb.lemma_.lower() in self.ex.theme or verb.lower_ in self.ex.theme
         if moves:
             refs, used = by_prep(("to", "into", "against", "for", "on"))
             if refs:
@@ -941,7 +943,9 @@ class _SentenceRules:
                 if moves and child.dep_ == "dobj" and not has_with:
                     # "fired rockets against Israel", "fired missiles at Israel": the party is
                     # inside the thing moved
-                    refs = fresh(self.descend(child, 2, OBJECT_INSIDE | {"at", "along", "near"}))
+                    # ("laid down its arms", "withdrew its troops": 'its' is the mover's own)
+                    refs = fresh([r for r in self.descend(child, 2, OBJECT_INSIDE | {"at", "along", "near"})
+                                  if not (r.how == "pronoun" and r.actor.id in exclude)])
                     if refs:
                         return refs, ""
                     continue
@@ -1059,6 +1063,10 @@ class _SentenceRules:
         if top.dep_ == "xcomp" and top.head.lemma_.lower() in ("be",) and \
                 top.head.head.lemma_.lower() in ex.hedge_control:
             hedged = True
+        if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN" and (
+                (asked := self.noun_cue(top.head)) is not None and asked.relation == "REQUEST"):
+            hedged = True  # "Israel's demand that Hamas lay down its arms": asked for, not done
+            notes.append(f"asked:{top.head.lemma_.lower()}")
         return negated, hedged, intent, notes
 
     def in_speech(self, token: Token) -> bool:

@@ -1012,3 +1012,17 @@ def test_a_counterpart_is_the_other_side_not_the_possessor(extractor) -> None:
 def test_an_arrest_warrant_charges_the_one_it_names(extractor) -> None:
     found = triples(extractor, "The ICC issued arrest warrants against Netanyahu and Gallant.")
     assert ("icc", "ACCUSE", "benjamin-netanyahu") in found and ("icc", "ACCUSE", "yoav-gallant") in found, found
+
+
+def test_an_act_asked_for_is_not_done_and_its_own_arms_are_no_party(extractor) -> None:
+    found = triples(extractor, "Hamas rejected Israel's demand that it lay down its weapons.")
+    assert ("hamas", "REJECT", "israel") in found, found
+    assert ("hamas", "RETREAT", "israel") not in found, found
+    assert triples(extractor, "The PKK laid down its arms.") == []
+
+
+def test_a_people_leading_a_force_is_no_actor(extractor) -> None:
+    found = triples(extractor, "The Syrian government signed an agreement with the SDF to integrate "
+                               "the Kurdish-led force into the national army.")
+    assert ("syria", "AGREE", "sdf") in found, found
+    assert all(o in ("sdf", "syria") for _s, _r, o in found), found
