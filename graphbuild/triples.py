@@ -161,6 +161,7 @@ class Extractor:
         self.speech = lex.words("speech_verbs")
         self.light = lex.words("light_verbs")
         self.counting = lex.words("counting_nouns")
+        self.blaming = lex.words("blaming_participles")
         self.membership = lex.words("membership_verbs")
         self.governing = lex.words("governing_verbs")
         self.hedge_control = lex.words("hedge_control")
@@ -502,6 +503,12 @@ class _SentenceRules:
             kept = [r for c in head.head.children if c.dep_ == "dobj" for r in self.actors(c)]
             if kept:
                 return kept, [], [head.head]
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") and verb.tag_ in (
+                "VBG", "VBN") and head.head.dep_ == "pobj" and head.head.head.dep_ == "agent" \
+                and (party := self.reason_party(head.head.head.head)):
+            # "was accused by Western governments of supplying X": the parser hangs the
+            # reason on the accusers; it is the passive verb's
+            return party, [], [head.head.head.head]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of") \
                 and verb.tag_ in ("VBG", "VBN") and (party := self.reason_party(head.head)):
             # "sanctioned X for having provided support to Y", "thanked X for mediating": X does it
@@ -578,6 +585,9 @@ class _SentenceRules:
             # (also on a gerund the passive governs: "was accused of supplying X by Saudi Arabia")
             misplaced = token.dep_ == "agent" or (
                 token.dep_ == "prep" and token.lower_ == "by" and token.head.i < passive.i) or (
+                # "was designated a terrorist group by the US": on the passive's own complement
+                token.dep_ == "prep" and token.lower_ == "by" and token.head.dep_ in ("dobj", "oprd", "attr")
+                and token.head.head.i == passive.i) or (
                 token.dep_ == "prep" and token.lower_ == "by" and token.head.tag_ == "VBG"
                 and any(a.i == passive.i for a in token.head.ancestors))
             if misplaced and token.head.tag_ != "VBN" and not any(
@@ -610,6 +620,12 @@ class _SentenceRules:
                     return refs + [r for c in mod.conjuncts for r in self.modifier_actors(c)
                                    if all(r.actor.id != o.actor.id for o in refs)]
         refs, _ = self.prep_objects(noun, ("by",))
+        if not refs:
+            # "a drone attack blamed on Iran-backed militias hit ...": the alleged author
+            refs = [Ref(r.actor, r.start, r.end, r.text, "alleged", r.confidence * 0.8)
+                    for acl in noun.children if acl.dep_ == "acl" and acl.lemma_.lower() in self.ex.blaming
+                    for p in acl.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                    for o in p.children if o.dep_ == "pobj" for r in self.actors(o)]
         cue = self.noun_cue(noun)
         if not refs and (cue is not None and cue.relation in ("MOBILIZE", "RETREAT")
                          or noun.lemma_.lower() in self.ex.forces):
@@ -1438,6 +1454,8 @@ class _SentenceRules:
                     + f" -> {relation} (lexicon {cue.relation.lower()}.{cue.words}){intent_note}"
                     + (f" [{', '.join(notes)}]" if notes else ""))
         conf = 0.8 if not chain else 0.7
+        if any(r.how == "alleged" for r in subjects):
+            hedged = True  # its author only as blamed
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
         self.remember_event(verb, subjects, negated or hedged)
         # "ambushed an Israeli patrol": a unit named as the party is no event of its own

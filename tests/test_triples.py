@@ -1026,3 +1026,19 @@ def test_a_people_leading_a_force_is_no_actor(extractor) -> None:
                                "the Kurdish-led force into the national army.")
     assert ("syria", "AGREE", "sdf") in found, found
     assert all(o in ("sdf", "syria") for _s, _r, o in found), found
+
+
+def test_the_author_of_a_blamed_attack_is_alleged(extractor) -> None:
+    found = triples(extractor, "A drone attack blamed on Iran-backed militias hit a U.S. base in Jordan.")
+    assert ("iran-backed-militias", "ASSAULT", "united-states") in found, found
+    statement = one(extractor, "A drone attack blamed on Iran-backed militias hit a U.S. base in Jordan.",
+                    "iran-backed-militias", "ASSAULT", "united-states")
+    assert statement.hedged, statement
+
+
+def test_a_by_phrase_or_reason_the_parser_hangs_low_is_the_passive_s(extractor) -> None:
+    found = triples(extractor, "The Houthis have been designated a foreign terrorist organization "
+                               "by the United States.")
+    assert ("united-states", "SANCTION", "houthis") in found, found
+    found = triples(extractor, "Tehran has been accused by Western governments of supplying drones to Moscow.")
+    assert ("iran", "AID", "russia") in found, found
