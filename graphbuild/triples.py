@@ -1385,7 +1385,8 @@ class _SentenceRules:
             and used != "from"
         if len(subjects) > 1 and not objs and any(
                 w.lemma_.lower() in ex.mutual and not any(p.dep_ == "prep" and p.lower_ == "between" for p in c.children)
-                for c in verb.children if c.dep_ == "dobj" for w in (c, *c.lefts)):
+                for d in verb.children if d.dep_ == "dobj" for c in (d, *self.counted(d)) for w in (c, *c.lefts)):
+            # ("held a fifth round of talks": the counted thing)
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
             # the verb's own object naming people of the agents' state comes before anything near

@@ -1042,3 +1042,8 @@ def test_a_by_phrase_or_reason_the_parser_hangs_low_is_the_passive_s(extractor) 
     assert ("united-states", "SANCTION", "houthis") in found, found
     found = triples(extractor, "Tehran has been accused by Western governments of supplying drones to Moscow.")
     assert ("iran", "AID", "russia") in found, found
+
+
+def test_a_round_of_talks_is_talks(extractor) -> None:
+    found = triples(extractor, "Iran and the United States held a fifth round of nuclear talks in Rome on Friday.")
+    assert ("iran", "CONSULT", "united-states") in found and ("united-states", "CONSULT", "iran") in found, found
