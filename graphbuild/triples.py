@@ -549,7 +549,14 @@ class _SentenceRules:
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 # "converged for a rally to protest X": the purpose is the event's own agent's
                 gov = head.head.head if head.dep_ == "pobj" else head.head
-                if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive:
+                # but one warned or protested against, condemned or rejected is another's
+                # ("warned against any attempt to displace Palestinians")
+                stance = self.verb_cue(gov)[0] if gov.pos_ in ("VERB", "AUX") else None
+                opposed = (head.dep_ == "pobj" and head.head.lower_ in ("against", "over")) or \
+                    gov.lemma_.lower() in self.ex.labels or gov.lemma_.lower() in self.ex.refusing or \
+                    (stance is not None and stance.relation in ("REJECT", "ACCUSE", "PROTEST"))
+                if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive \
+                        and not opposed:
                     a, _p, c = self.subject(gov, depth + 1)
                     return a, [], [gov, *c]
             if verb.tag_ == "VBN":
@@ -702,7 +709,7 @@ class _SentenceRules:
             # a participle phrase may name the party ("the compound used by X"), a clause with
             # its own subject does not ("the conviction that it would ...")
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
-                c.dep_ == "acl" and not any(g.dep_ in SUBJ for g in c.children)))
+                c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(g.dep_ in SUBJ for g in c.children)))
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
@@ -1079,6 +1086,10 @@ class _SentenceRules:
         if top.dep_ == "xcomp" and top.head.lemma_.lower() in ("be",) and \
                 top.head.head.lemma_.lower() in ex.hedge_control:
             hedged = True
+        if top.dep_ == "acl" and top.head.lemma_.lower() in ex.efforts and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+            hedged = True  # "Israeli plans to displace Palestinians": tried or planned, not done
+            notes.append(f"planned:{top.head.lemma_.lower()}")
         if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN" and (
                 (asked := self.noun_cue(top.head)) is not None and asked.relation == "REQUEST"):
             hedged = True  # "Israel's demand that Hamas lay down its arms": asked for, not done

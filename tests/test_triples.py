@@ -1047,3 +1047,12 @@ def test_a_by_phrase_or_reason_the_parser_hangs_low_is_the_passive_s(extractor) 
 def test_a_round_of_talks_is_talks(extractor) -> None:
     found = triples(extractor, "Iran and the United States held a fifth round of nuclear talks in Rome on Friday.")
     assert ("iran", "CONSULT", "united-states") in found and ("united-states", "CONSULT", "iran") in found, found
+
+
+def test_an_attempt_warned_against_or_rejected_is_another_s_and_a_plan_is_not_done(extractor) -> None:
+    assert triples(extractor, "Jordan's King Abdullah warned against any attempt to displace Palestinians "
+                              "from the West Bank.") == []
+    assert not any(s == "egypt" and r == "COERCE" for s, r, _o in
+                   triples(extractor, "Egypt rejected any attempt to displace Palestinians."))
+    planned = one(extractor, "Egypt condemned Israeli plans to displace Palestinians.", "israel", "COERCE", "palestine")
+    assert planned.hedged, planned
