@@ -161,6 +161,7 @@ class Extractor:
         self.speech = lex.words("speech_verbs")
         self.light = lex.words("light_verbs")
         self.counting = lex.words("counting_nouns")
+        self.keeping_open = lex.words("keeping_open")
         self.blaming = lex.words("blaming_participles")
         self.membership = lex.words("membership_verbs")
         self.governing = lex.words("governing_verbs")
@@ -1030,7 +1031,8 @@ class _SentenceRules:
                     hedged = True  # "was accused of supplying weapons": alleged
                     notes.append(f"alleged:{lemma}")
                 below = word
-                if lemma in ex.negating or kept_from:
+                if lemma in ex.negating or kept_from or (lemma in ex.refusing and any(
+                        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in word.children)):
                     negated = True
                     notes.append(f"neg:{lemma}")
                 # "opened an investigation" is no hedge: some words hedge only as adjectives ("open to")
@@ -1086,10 +1088,15 @@ class _SentenceRules:
         if top.dep_ == "xcomp" and top.head.lemma_.lower() in ("be",) and \
                 top.head.head.lemma_.lower() in ex.hedge_control:
             hedged = True
-        if top.dep_ == "acl" and top.head.lemma_.lower() in ex.efforts and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
-            hedged = True  # "Israeli plans to displace Palestinians": tried or planned, not done
-            notes.append(f"planned:{top.head.lemma_.lower()}")
+        for word in (head, *chain):
+            if word.dep_ == "acl" and word.head.lemma_.lower() in ex.efforts and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+                hedged = True  # "Israeli plans to displace Palestinians": tried or planned, not done
+                notes.append(f"planned:{word.head.lemma_.lower()}")
+                if any(c.dep_ == "det" and c.lower_ in ex.negations for c in word.head.children):
+                    negated = True  # "has no plans to expel X"
+                    notes.append("neg:no plans")
+                break
         if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN" and (
                 (asked := self.noun_cue(top.head)) is not None and asked.relation == "REQUEST"):
             hedged = True  # "Israel's demand that Hamas lay down its arms": asked for, not done
@@ -1283,8 +1290,10 @@ class _SentenceRules:
             elif lemma in ex.light or (cue is None and lemma not in ex.non_agentive):
                 self.nominal(noun, light=verb)
                 return
+        # "denied sending weapons to X": a denial of a deed, not a refusal of X
+        denial = complement is not None and lemma in ex.refusing and complement.tag_ == "VBG"
         if complement is not None and (lemma in ex.hedge_control or lemma in ex.plain_control
-                                       or lemma in ex.negating) and lemma not in ex.governing:
+                                       or lemma in ex.negating) and lemma not in ex.governing or denial:
             return  # the complement's own event, qualified by this verb
         if cue is None:
             if lemma in ex.speech:
@@ -1385,6 +1394,11 @@ class _SentenceRules:
                     for r in self.actors(g, role="subj") if r.actor.id not in mine][:1]
             if objs:
                 used = "that"
+        if objs and used == "against" and (cue.relation in COOPERATIVE or cue.relation == "AGREE") and not (
+                complement is not None and self.content_relation(complement) in (*MATERIAL_CONFLICT, "THREATEN")):
+            # "Turkey and Iraq agreed to cooperate against the PKK": a common foe, not the partner
+            # ("vowed to retaliate against Israel" keeps its foe: a threat)
+            objs, used = [], ""
         if subjects and not objs and cue.relation == "THREATEN":
             objs = self.conditional_party(verb, {r.actor.id for r in subjects})
         if subjects and not objs and cue.relation in ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "REJECT"):
@@ -1455,6 +1469,12 @@ class _SentenceRules:
                 for s in subjects for o in objs):
             base = "COERCE"  # "the government ordered the newspaper to close": an order at home compels
             notes.append("order at home -> COERCE")
+        if negated and " ".join([lemma, *particles(verb)]) in ex.keeping_open and any(
+                c.dep_ == "dobj" and (act := self.noun_cue(c)) is not None and act.relation in MATERIAL_CONFLICT
+                for c in verb.children):
+            # "has not ruled out strikes on X": the act kept open is a threat to X
+            base, negated, hedged = "THREATEN", False, True
+            notes.append("not ruled out -> THREATEN")
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
         if relation == "THREATEN" and base != "THREATEN":
             mutual = False  # "vowed to keep fighting X": an intention is one side's

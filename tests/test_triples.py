@@ -1056,3 +1056,27 @@ def test_an_attempt_warned_against_or_rejected_is_another_s_and_a_plan_is_not_do
                    triples(extractor, "Egypt rejected any attempt to displace Palestinians."))
     planned = one(extractor, "Egypt condemned Israeli plans to displace Palestinians.", "israel", "COERCE", "palestine")
     assert planned.hedged, planned
+
+
+def test_a_common_foe_is_not_the_partner(extractor) -> None:
+    found = triples(extractor, "Turkey and Iraq agreed to cooperate against the PKK.")
+    assert ("turkey", "AGREE", "iraq") in found and ("iraq", "AGREE", "turkey") in found, found
+    assert not any(o == "pkk" for _s, _r, o in found), found
+
+
+def test_denied_deeds_and_plans_are_negated_not_refusals(extractor) -> None:
+    denied = one(extractor, "Iran denied sending weapons to the Houthis.", "iran", "AID", "houthis")
+    assert denied.negated, denied
+    assert not any(r == "REJECT" for _s, r, _o in triples(extractor, "Iran denied sending weapons to the Houthis."))
+    none_planned = one(extractor, "Qatar has no plans to expel Hamas leaders from Doha.", "qatar", "SANCTION", "hamas")
+    assert none_planned.negated and none_planned.hedged, none_planned
+    unlikely = one(extractor, "Saudi Arabia is unlikely to normalize relations with Israel this year.",
+                   "saudi-arabia", "AGREE", "israel")
+    assert unlikely.hedged, unlikely
+
+
+def test_an_attack_not_ruled_out_is_a_threat(extractor) -> None:
+    threat = one(extractor, "The United States has not ruled out strikes on Iranian nuclear sites.",
+                 "united-states", "THREATEN", "iran")
+    assert threat.hedged and not threat.negated, threat
+    assert ("qatar", "REJECT", "israel") in triples(extractor, "Qatar ruled out talks with Israel.")
