@@ -1080,3 +1080,8 @@ def test_an_attack_not_ruled_out_is_a_threat(extractor) -> None:
                  "united-states", "THREATEN", "iran")
     assert threat.hedged and not threat.negated, threat
     assert ("qatar", "REJECT", "israel") in triples(extractor, "Qatar ruled out talks with Israel.")
+
+
+def test_military_or_economic_ties_are_cooperation(extractor) -> None:
+    found = triples(extractor, "Morocco strengthened military ties with Israel.")
+    assert ("morocco", "COOPERATE", "israel") in found, found
