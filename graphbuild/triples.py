@@ -161,6 +161,7 @@ class Extractor:
         self.speech = lex.words("speech_verbs")
         self.light = lex.words("light_verbs")
         self.counting = lex.words("counting_nouns")
+        self.exchange = lex.words("exchange_nouns")
         self.keeping_open = lex.words("keeping_open")
         self.blaming = lex.words("blaming_participles")
         self.membership = lex.words("membership_verbs")
@@ -944,6 +945,8 @@ class _SentenceRules:
                         for pobj in prep_objects_of(child):
                             if p == "at" and pobj.lemma_.lower() in self.ex.behest:
                                 continue  # "at the request of X": who asked, not the party
+                            if p == "in" and pobj.lemma_.lower() in self.ex.exchange:
+                                continue  # "in exchange for X": what came back, not the party
                             refs = fresh(self.actors(pobj) if results else self.party_phrase(pobj))
                             if where and self.only_where(pobj, refs):
                                 continue
@@ -1960,7 +1963,8 @@ class _SentenceRules:
                     if objects:
                         break
             if not objects:
-                objects, _ = self.objects(light, None, exclude | {""})
+                # ("signed a deal in Cairo": a capital after 'in' says where)
+                objects, _ = self.objects(light, None, exclude | {""}, where_only=where_only)
                 # the event's own phrase is no party of it ("halt its attacks": no rebinding 'its')
                 objects = [r for r in objects if r.actor.id not in exclude and not r.start <= noun.i < r.end]
         if not objects:

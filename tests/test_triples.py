@@ -1085,3 +1085,11 @@ def test_an_attack_not_ruled_out_is_a_threat(extractor) -> None:
 def test_military_or_economic_ties_are_cooperation(extractor) -> None:
     found = triples(extractor, "Morocco strengthened military ties with Israel.")
     assert ("morocco", "COOPERATE", "israel") in found, found
+
+
+def test_where_a_deal_is_signed_and_what_comes_back_are_no_parties(extractor) -> None:
+    found = triples(extractor, "Fatah and Hamas signed a reconciliation deal in Cairo.")
+    assert ("fatah", "AGREE", "hamas") in found and ("hamas", "AGREE", "fatah") in found, found
+    assert not any(o == "egypt" for _s, _r, o in found), found
+    found = triples(extractor, "Hamas freed four Israeli hostages in exchange for 200 Palestinian prisoners.")
+    assert ("hamas", "RETREAT", "israel") in found and ("hamas", "RETREAT", "palestine") not in found, found
