@@ -161,6 +161,7 @@ class Extractor:
         self.speech = lex.words("speech_verbs")
         self.light = lex.words("light_verbs")
         self.counting = lex.words("counting_nouns")
+        self.rule_nouns = lex.words("rule_nouns")
         self.exchange = lex.words("exchange_nouns")
         self.keeping_open = lex.words("keeping_open")
         self.blaming = lex.words("blaming_participles")
@@ -547,7 +548,10 @@ class _SentenceRules:
             return a, p, c
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             refs = self.actors(head, deep=False) or self.before_comma(verb)
-            if not refs and verb.tag_ == "VB" and (self.noun_cue(head) or head.lemma_.lower() in self.ex.efforts) and any(
+            # ("deployed an aircraft carrier to deter Iran": the thing sent serves its sender)
+            sent = head.dep_ == "dobj" and (head.head.lemma_.lower() in self.ex.theme or head.head.lower_ in self.ex.theme)
+            if not refs and verb.tag_ == "VB" and (self.noun_cue(head) or head.lemma_.lower() in self.ex.efforts
+                                                   or sent) and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 # "converged for a rally to protest X": the purpose is the event's own agent's
                 gov = head.head.head if head.dep_ == "pobj" else head.head
@@ -559,6 +563,16 @@ class _SentenceRules:
                     (stance is not None and stance.relation in ("REJECT", "ACCUSE", "PROTEST"))
                 if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive \
                         and not opposed:
+                    a, _p, c = self.subject(gov, depth + 1)
+                    return a, [], [gov, *c]
+            if not refs and verb.tag_ == "VBG" and head.lemma_.lower() in self.ex.rule_nouns:
+                # "the Knesset passed a law banning UNRWA": the law's maker does it (not one
+                # who condemns or rejects the law)
+                gov = head.head.head if head.dep_ == "pobj" else head.head
+                stance = self.verb_cue(gov)[0] if gov.pos_ in ("VERB", "AUX") else None
+                if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive \
+                        and gov.lemma_.lower() not in self.ex.labels \
+                        and (stance is None or stance.relation not in ("REJECT", "ACCUSE", "PROTEST")):
                     a, _p, c = self.subject(gov, depth + 1)
                     return a, [], [gov, *c]
             if verb.tag_ == "VBN":
@@ -1100,9 +1114,13 @@ class _SentenceRules:
                     negated = True  # "has no plans to expel X"
                     notes.append("neg:no plans")
                 break
-        if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN" and (
-                (asked := self.noun_cue(top.head)) is not None and asked.relation == "REQUEST"):
-            hedged = True  # "Israel's demand that Hamas lay down its arms": asked for, not done
+        if top.dep_ in ("acl", "ccomp") and (
+                (asked := self.noun_cue(top.head) if top.head.pos_ == "NOUN" else
+                  self.verb_cue(top.head)[0] if top.head.pos_ == "VERB" else None) is not None
+                and asked.relation == "REQUEST"):
+            # "Israel's demand that Hamas lay down its arms", "a resolution demanding that
+            # Israel withdraw": asked for, not done
+            hedged = True
             notes.append(f"asked:{top.head.lemma_.lower()}")
         return negated, hedged, intent, notes
 

@@ -1093,3 +1093,12 @@ def test_where_a_deal_is_signed_and_what_comes_back_are_no_parties(extractor) ->
     assert not any(o == "egypt" for _s, _r, o in found), found
     found = triples(extractor, "Hamas freed four Israeli hostages in exchange for 200 Palestinian prisoners.")
     assert ("hamas", "RETREAT", "israel") in found and ("hamas", "RETREAT", "palestine") not in found, found
+
+
+def test_what_a_sender_or_a_lawmaker_does_through_it(extractor) -> None:
+    assert ("united-states", "THREATEN", "iran") in triples(
+        extractor, "The United States deployed an aircraft carrier to deter Iran.")
+    assert ("israel", "COERCE", "unrwa") in triples(extractor, "Israel passed a law banning UNRWA.")
+    withdrawal = one(extractor, "The Security Council adopted a resolution demanding that Israel withdraw "
+                                "from Lebanon.", "israel", "RETREAT", "lebanon")
+    assert withdrawal.hedged, withdrawal
