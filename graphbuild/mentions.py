@@ -48,6 +48,7 @@ SPOKESPEOPLE = set(_WORDS["spokespeople"])
 SPONSORING = set(_WORDS["sponsoring"])
 BLOCS = set(_WORDS["blocs"])
 BEYOND_STATES = set(_WORDS["beyond_states"])
+SEATED = set(_WORDS["seated"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
@@ -1127,6 +1128,14 @@ class SentenceMentions:
         # a people is a group later pronouns point back to ("their forces"); other NER names are not
         return [Ref(actor, ent.start, ent.end, ent.text, "group" if people else "ner", 0.6)]
 
+    def _hung_after(self, token: Token) -> list[Token]:
+        """'backs the government in Tripoli' parsed with 'in Tripoli' on the verb: the
+        preposition right after an object noun, hung on its verb."""
+        if token.dep_ != "dobj" or token.lemma_.lower() not in SEATED or token.i + 1 >= len(self.doc):
+            return []
+        after = self.doc[token.i + 1]
+        return [after] if after.dep_ == "prep" and after.head.i == token.head.i else []
+
     def _country_modifiers(self, token: Token, located: bool = True) -> list[tuple[Actor, str]]:
         """States or actors a noun belongs to: a demonym or country before it
         ("Iranian", "U.S."), a possessor ("Iran's"), or (`located`) "of/in <country>"."""
@@ -1156,6 +1165,9 @@ class SentenceMentions:
         places = [t for head in (heads if located else ()) for prep in head.rights
                   if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "throughout", "across")
                   for t in prep.children if t.dep_ == "pobj"]
+        if located and not places:
+            places = [t for prep in self._hung_after(token) if prep.lower_ in ("of", "in")
+                      for t in prep.children if t.dep_ == "pobj"]
         # "Iranian forces in Syria" belong to Iran: a place counts only without a nationality,
         # unless the nationality is an ethnicity ("ethnic Albanian guerrillas in Macedonia")
         ethnic = any(t.lower_ == "ethnic" for m in mods for t in (m, *m.lefts))
@@ -1350,7 +1362,7 @@ class SentenceMentions:
         if any(t.dep_ in ("amod", "compound", "poss") and (t.i in self.matches or
                self.f.demonym(t.text)) for t in token.lefts):
             return None
-        if any(t.dep_ == "prep" and t.lower_ in ("of", "in") for t in token.rights):
+        if any(t.dep_ == "prep" and t.lower_ in ("of", "in") for t in (*token.rights, *self._hung_after(token))):
             return None
         if any(t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN" for t in token.lefts):
             return None  # "the Wafd party" names a party, it does not point back to one

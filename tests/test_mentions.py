@@ -608,3 +608,8 @@ def test_an_international_or_foreign_group_is_not_the_sentence_s_state(extractor
     found = resolved(extractor, "Syrian forces clashed with foreign fighters in Idlib.")[0]
     assert any(w == "foreign fighters" and c is None for w, _a, c in found), found
     assert not any(w.endswith("fighters") and c == "SYR" for w, _a, c in found), found
+
+
+def test_a_government_in_a_capital_is_that_state_s_even_hung_on_the_verb(extractor) -> None:
+    found = resolved(extractor, "Egypt and the UAE have supported Haftar, while Turkey backs the government in Tripoli.")[0]
+    assert any(w == "the government" and a == "libya" for w, a, _c in found), found
