@@ -126,6 +126,7 @@ class Seen:
     subject: bool
     plural: bool = False  # named by a plural noun ("protesters"): no antecedent of "it"
     plural_noun: bool = False  # named by any plural noun ("Houthis", "Serb forces"): first for "they"
+    official: bool = False  # one unnamed office holder ("Lebanon's prime minister"): a "he" or "she"
 
 
 class ArticleMemory:
@@ -162,9 +163,9 @@ class ArticleMemory:
         return found[1]
 
     def add(self, actor: Actor, sentence: int, subject: bool, plural: bool = False,
-            plural_noun: bool = False) -> None:
+            plural_noun: bool = False, official: bool = False) -> None:
         self.counter += 1
-        self.seen.append(Seen(actor, self.counter, sentence, subject, plural, plural_noun))
+        self.seen.append(Seen(actor, self.counter, sentence, subject, plural, plural_noun, official))
         if len(self.seen) > 200:  # only recent antecedents matter
             del self.seen[:100]
 
@@ -179,7 +180,8 @@ class ArticleMemory:
             if s.actor.id in exclude or sentence - s.sentence > window or (singular and s.plural):
                 return False
             if persons:
-                return s.actor.kind in PERSON_KINDS
+                # an office holder stands for the body he or she speaks for
+                return s.actor.kind in PERSON_KINDS or s.official
             if s.actor.kind in PERSON_KINDS:
                 return False
             return kinds is None or s.actor.kind in kinds
@@ -453,8 +455,10 @@ class SentenceMentions:
                             ref.actor.kind == "OTHER" and not ref.actor.curated and ref.how != "group"):
                         continue  # named groups ("French farmers") are antecedents, NER debris is not
                     plural = ref.how == "group" and token.tag_ in ("NNS", "NNPS")
+                    official = token.tag_ == "NN" and ref.actor.kind != "PERSON" \
+                        and token.lemma_.lower() in self.lex.titles
                     self.memory.add(ref.actor, self.index, self._is_subject(token), plural,
-                                    self._plural_noun(token, ref))
+                                    self._plural_noun(token, ref), official)
                     if ref.actor.kind == "PERSON" and ref.how in ("name", "alias"):
                         self.memory.people.add(ref.actor.id)
 

@@ -1102,3 +1102,9 @@ def test_what_a_sender_or_a_lawmaker_does_through_it(extractor) -> None:
     withdrawal = one(extractor, "The Security Council adopted a resolution demanding that Israel withdraw "
                                 "from Lebanon.", "israel", "RETREAT", "lebanon")
     assert withdrawal.hedged, withdrawal
+
+
+def test_he_after_an_unnamed_office_holder_is_that_holder_s_side(extractor) -> None:
+    found = triples(extractor, "Lebanon's prime minister met the Saudi envoy. "
+                               "He urged the kingdom to resume aid to the army.")
+    assert ("lebanon", "REQUEST", "saudi-arabia") in found, found
