@@ -1114,6 +1114,9 @@ class _SentenceRules:
                     negated = True  # "has no plans to expel X"
                     notes.append("neg:no plans")
                 break
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in ex.refusing:
+            negated = True  # "denied that it had supplied weapons to X"
+            notes.append(f"neg:{top.head.lemma_.lower()}")
         if top.dep_ in ("acl", "ccomp") and (
                 (asked := self.noun_cue(top.head) if top.head.pos_ == "NOUN" else
                   self.verb_cue(top.head)[0] if top.head.pos_ == "VERB" else None) is not None
@@ -1312,7 +1315,8 @@ class _SentenceRules:
                 self.nominal(noun, light=verb)
                 return
         # "denied sending weapons to X": a denial of a deed, not a refusal of X
-        denial = complement is not None and lemma in ex.refusing and complement.tag_ == "VBG"
+        denial = lemma in ex.refusing and (complement is not None and complement.tag_ == "VBG" or any(
+            c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children))  # "denied that it had ..."
         if complement is not None and (lemma in ex.hedge_control or lemma in ex.plain_control
                                        or lemma in ex.negating) and lemma not in ex.governing or denial:
             return  # the complement's own event, qualified by this verb

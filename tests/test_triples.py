@@ -1068,6 +1068,9 @@ def test_denied_deeds_and_plans_are_negated_not_refusals(extractor) -> None:
     denied = one(extractor, "Iran denied sending weapons to the Houthis.", "iran", "AID", "houthis")
     assert denied.negated, denied
     assert not any(r == "REJECT" for _s, r, _o in triples(extractor, "Iran denied sending weapons to the Houthis."))
+    text = "The United Arab Emirates denied that it had supplied weapons to the Rapid Support Forces."
+    assert one(extractor, text, "united-arab-emirates", "AID", "rsf").negated
+    assert not any(r == "REJECT" for _s, r, _o in triples(extractor, text))
     none_planned = one(extractor, "Qatar has no plans to expel Hamas leaders from Doha.", "qatar", "SANCTION", "hamas")
     assert none_planned.negated and none_planned.hedged, none_planned
     unlikely = one(extractor, "Saudi Arabia is unlikely to normalize relations with Israel this year.",
