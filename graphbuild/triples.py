@@ -619,6 +619,14 @@ class _SentenceRules:
                         for r in self.actors(p, role="subj")]
         return []
 
+    def outside_cue(self, ref: Ref, mod: Token, cue_words: set[str]) -> Ref:
+        """'U.S. military aid': a name ('U.S. military') that runs into the cue's own
+        words ('military aid') gives way to its state: the aid is the state's."""
+        state = self.ex.gazetteer.by_country(ref.actor.country) if ref.actor.country else None
+        if state is None or ref.end - 1 <= mod.i or self.m.doc[ref.end - 1].lower_ not in cue_words:
+            return ref
+        return Ref(state, ref.start, ref.end, ref.text, ref.how, ref.confidence)
+
     def modifier_actors(self, mod: Token) -> list[Ref]:
         """The actor a modifier word names, demonyms included ("Israeli strikes")."""
         refs = self.m.resolve(mod)
@@ -1826,9 +1834,11 @@ class _SentenceRules:
                 and light.lemma_.lower() in self.ex.refusing:
             # "denied Hamas asylum", "denied asylum to X": help refused to one who sought it rejects them
             relation, note = "REJECT", f"{light.lemma_.lower()} {cue.relation} -> REJECT"
+        cue_words = set(cue.words.split()[:-1])  # "military" of "military aid" is the cue's, no agent
         for mod in [] if given else [*noun.lefts, *(m for m in frame.lefts if frame is not noun and m is not noun)]:
-            if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod):
-                refs = self.modifier_actors(mod)
+            if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod) \
+                    and mod.lower_ not in cue_words:
+                refs = [self.outside_cue(r, mod, cue_words) for r in self.modifier_actors(mod)]
                 # "the Saudi-Iran proxy conflict": a pair hung on one another
                 refs += [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
                          for r in self.modifier_actors(c)]

@@ -1111,3 +1111,7 @@ def test_he_after_an_unnamed_office_holder_is_that_holder_s_side(extractor) -> N
     found = triples(extractor, "Lebanon's prime minister met the Saudi envoy. "
                                "He urged the kingdom to resume aid to the army.")
     assert ("lebanon", "REQUEST", "saudi-arabia") in found, found
+
+
+def test_military_aid_named_by_a_state_is_the_state_s(extractor) -> None:
+    assert ("united-states", "AID", "israel") in triples(extractor, "U.S. military aid to Israel reached record levels.")
