@@ -49,6 +49,7 @@ SPONSORING = set(_WORDS["sponsoring"])
 BLOCS = set(_WORDS["blocs"])
 BEYOND_STATES = set(_WORDS["beyond_states"])
 SEATED = set(_WORDS["seated"])
+CLIENTS = set(_WORDS["clients"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
@@ -730,6 +731,15 @@ class SentenceMentions:
                          for a in [self.demonyms.get(c.i)] if a is not None and a.kind == "STATE"]
             if len({a.id for a in named}) == 1:
                 return [self._ref(named[0], token, "modifier", 0.7)]
+            patron = [a for c in token.lefts if c.dep_ in ("poss", "amod", "compound")
+                      for a in [self.demonyms.get(c.i) or getattr(self.matches.get(c.i), "actor", None)]
+                      if a is not None and a.kind == "STATE"]
+            if lemma in CLIENTS and token.tag_ == "NNS" and len({a.id for a in patron}) == 1:
+                # "Iran's proxies in Iraq attacked ...": armed groups known by their patron
+                demonym = self.f.gazetteer.demonym_of(patron[0].id) or patron[0].name
+                base = self.f.gazetteer.uncurated(f"{demonym} {token.lower_}", "ARMED_GROUP")
+                return [self._ref(Actor(base.id, base.name, "ARMED_GROUP", None, base.aliases, curated=False),
+                                  token, "group", 0.6)]
         if countries and token.dep_ not in ("compound", "amod") and lemma not in self.relational:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state;
             # "his country" is the state a person belongs to

@@ -2176,6 +2176,10 @@ class _SentenceRules:
                 members = self.actors(gov, deep=False)
         if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
             members = self.m.resolve(noun.head)
+        if not members and noun.dep_ in ("nsubj", "dobj", "pobj"):
+            # "Russia's ally Iran has ..." parsed as two subjects: the name right after
+            members = [r for c in noun.head.children if c.dep_ == noun.dep_ and c.i > noun.i
+                       and c.left_edge.i == noun.i + 1 and c.pos_ == "PROPN" for r in self.actors(c, deep=False)]
         return members
 
     def ruling_noun(self, noun: Token) -> None:

@@ -1115,3 +1115,10 @@ def test_he_after_an_unnamed_office_holder_is_that_holder_s_side(extractor) -> N
 
 def test_military_aid_named_by_a_state_is_the_state_s(extractor) -> None:
     assert ("united-states", "AID", "israel") in triples(extractor, "U.S. military aid to Israel reached record levels.")
+
+
+def test_a_patron_s_proxies_an_ally_named_after_and_harbouring(extractor) -> None:
+    found = triples(extractor, "Iran's proxies in Iraq have attacked U.S. forces.")
+    assert any(s == "iranian-proxies" and r == "ASSAULT" for s, r, _o in found), found
+    assert ("iran", "ALLY_OF", "russia") in triples(extractor, "Russia's ally Iran has supplied Moscow with drones.")
+    assert ("qatar", "AID", "hamas") in triples(extractor, "Qatar has harboured Hamas leaders for years.")
