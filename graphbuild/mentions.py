@@ -191,8 +191,11 @@ class ArticleMemory:
         if plural and any(s.plural_noun for s in recent):
             recent = [s for s in recent if s.plural_noun]
         for s in recent:
-            if s.subject and sentence - s.sentence <= 1:
+            if s.subject and sentence - s.sentence <= 1 and (s.sentence == sentence or not any(
+                    r.sentence == sentence for r in recent)):
                 return s.actor
+        # (an actor named earlier in this sentence before the previous sentence's subject:
+        # "Morocco cut ties with Iran, accusing it of ...")
         return recent[0].actor if recent else None
 
 
@@ -487,7 +490,10 @@ class SentenceMentions:
             return None
         lower = pronouns[0].lower_
         persons = lower in self.lex.person
-        actor = self.memory.antecedent(None, self.index, exclude, persons=persons, window=0)
+        # never an actor named only after the pronoun ("accusing it of arming the Polisario")
+        later = {r.actor.id for i, refs in self.cache.items() if i > pronouns[0].i for r in refs}
+        earlier = {r.actor.id for i, refs in self.cache.items() if i < pronouns[0].i for r in refs}
+        actor = self.memory.antecedent(None, self.index, exclude | (later - earlier), persons=persons, window=0)
         if actor is None:
             return None
         return Ref(actor, ref.start, ref.end, ref.text, "pronoun", ref.confidence * 0.9)
@@ -1365,8 +1371,11 @@ class SentenceMentions:
             return set()
         if verb.pos_ not in ("VERB", "AUX"):
             return set()
-        return {r.actor.id for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
-                for r in self.resolve(c)}
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        if not subjects and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+            # "Morocco cut ties, accusing it of ...": the participle's subject is the clause's
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < token.i]
+        return {r.actor.id for c in subjects for r in self.resolve(c)}
 
     def _description(self, token: Token, lemma: str) -> list[Ref] | None:
         """'the group', 'the country', 'the two nations': None when not a description."""

@@ -919,6 +919,13 @@ class _SentenceRules:
         of X", "an inquiry into the killing of X" are no acts on X)."""
         if self.noun_cue(pobj) is None and pobj.lemma_.lower() not in self.ex.happenings:
             return self.actors(pobj)
+        cue = self.noun_cue(pobj)
+        if cue is not None and cue.relation == "REQUEST":
+            # "insisted on its demands that Burundi's government grant ...": the one asked
+            asked = [r for c in pobj.children if c.dep_ in ("acl", "ccomp") for g in c.children
+                     if g.dep_ in ("nsubj", "nsubjpass") for r in self.actors(g)]
+            if asked:
+                return asked
         return self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
 
     def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset(),  # type: ignore[assignment]

@@ -1122,3 +1122,12 @@ def test_a_patron_s_proxies_an_ally_named_after_and_harbouring(extractor) -> Non
     assert any(s == "iranian-proxies" and r == "ASSAULT" for s, r, _o in found), found
     assert ("iran", "ALLY_OF", "russia") in triples(extractor, "Russia's ally Iran has supplied Moscow with drones.")
     assert ("qatar", "AID", "hamas") in triples(extractor, "Qatar has harboured Hamas leaders for years.")
+
+
+def test_a_pronoun_takes_an_actor_named_before_it_and_embassies_and_exchanges(extractor) -> None:
+    found = triples(extractor, "Iraq handed over ISIS suspects to Syria. Morocco cut diplomatic ties with Iran "
+                               "in 2018, accusing it of arming the Polisario Front.")
+    assert ("morocco", "ACCUSE", "iran") in found and ("iran", "AID", "polisario-front") in found, found
+    assert ("bahrain", "SANCTION", "iran") in triples(extractor, "Bahrain closed its embassy in Tehran.")
+    found = triples(extractor, "Israel and Hamas exchanged prisoners under the truce.")
+    assert ("israel", "RETREAT", "hamas") in found and ("hamas", "RETREAT", "israel") in found, found
