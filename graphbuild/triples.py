@@ -697,7 +697,7 @@ class _SentenceRules:
         return []
 
     def nearby_party(self, head: Token, exclude: set[str], own: Token | None = None,
-                     home: str | None = None, where_only: bool = False) -> list[Ref]:
+                     home: str | None = None, where_only: bool = False, stance: bool = False) -> list[Ref]:
         """Last resort for an event with an agent but no party found by the rules:
         the nearest actor inside the event's own phrase (not in another clause).
         Another event noun on the way (not `own`, the head's own event noun) is not
@@ -733,10 +733,17 @@ class _SentenceRules:
             # a participle phrase may name the party ("the compound used by X"), a clause with
             # its own subject does not ("the conviction that it would ...")
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
-                c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(g.dep_ in SUBJ for g in c.children)))
+                c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(g.dep_ in SUBJ for g in c.children)
+                and not (stance and self.hostile_participle(c))))
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def hostile_participle(self, word: Token) -> bool:
+        """'condemning Iran' in 'blocked a resolution condemning Iran': a hostile act the
+        thing does, whose target is no party of a stance taken on the thing."""
+        cue = self.verb_cue(word)[0]
+        return word.tag_ == "VBG" and cue is not None and RELATIONS[cue.relation].score < 0
 
     def responds(self, word: Token) -> bool:
         return " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.responses \
@@ -1456,7 +1463,8 @@ class _SentenceRules:
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
             # the verb's own object naming people of the agents' state comes before anything near
             objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
-                self.nearby_party(verb, {r.actor.id for r in subjects}, where_only=cue.relation not in CAPITAL_PARTIES)
+                self.nearby_party(verb, {r.actor.id for r in subjects}, where_only=cue.relation not in CAPITAL_PARTIES,
+                                  stance=cue.relation in ("REJECT", "SUPPORT", "AGREE"))
             if objs and objs[0].how == "office":
                 place_note = "office left"
             elif objs and objs[0].how != "own group":

@@ -1131,3 +1131,8 @@ def test_a_pronoun_takes_an_actor_named_before_it_and_embassies_and_exchanges(ex
     assert ("bahrain", "SANCTION", "iran") in triples(extractor, "Bahrain closed its embassy in Tehran.")
     found = triples(extractor, "Israel and Hamas exchanged prisoners under the truce.")
     assert ("israel", "RETREAT", "hamas") in found and ("hamas", "RETREAT", "israel") in found, found
+
+
+def test_blocking_a_condemnation_rejects_no_one_it_condemns(extractor) -> None:
+    for text in ("Russia blocked a resolution condemning Iran.", "China opposed a draft resolution criticising Syria."):
+        assert not any(r == "REJECT" for _s, r, _o in triples(extractor, text)), text
