@@ -470,7 +470,9 @@ class SentenceMentions:
         """Is the actor named by a plural ('forces', 'Serbs'; 'Houthis', which the model
         tags as a singular name, since 'Houthi' names it too)?"""
         if ref.how == "modifier":
-            return False  # "Syria" in "their Syria stance and ...": the noun is not the actor's name
+            # "Syria" in "their Syria stance and ...": the noun is not the actor's name; but
+            # "Syria's new leaders" are a plural, a "they"
+            return token.tag_ in ("NNS", "NNPS") and ref.start <= token.i < ref.end
         if token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
             return True  # coordinated actors are 'they' too ("Djibouti and Eritrea opened their ...")
         return ref.how in ("name", "alias") and token.lower_.endswith("s") and len(token) > 4 \

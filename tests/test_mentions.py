@@ -613,3 +613,9 @@ def test_an_international_or_foreign_group_is_not_the_sentence_s_state(extractor
 def test_a_government_in_a_capital_is_that_state_s_even_hung_on_the_verb(extractor) -> None:
     found = resolved(extractor, "Egypt and the UAE have supported Haftar, while Turkey backs the government in Tripoli.")[0]
     assert any(w == "the government" and a == "libya" for w, a, _c in found), found
+
+
+def test_they_after_a_state_s_leaders_is_that_state(extractor) -> None:
+    found = resolved(extractor, "Turkish drones struck SDF positions near Kobani. "
+                                "Syria's new leaders have said they do not want conflict with Israel.")[1]
+    assert any(w == "they" and a == "syria" for w, a, _c in found), found
