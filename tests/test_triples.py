@@ -1136,3 +1136,8 @@ def test_a_pronoun_takes_an_actor_named_before_it_and_embassies_and_exchanges(ex
 def test_blocking_a_condemnation_rejects_no_one_it_condemns(extractor) -> None:
     for text in ("Russia blocked a resolution condemning Iran.", "China opposed a draft resolution criticising Syria."):
         assert not any(r == "REJECT" for _s, r, _o in triples(extractor, text)), text
+
+
+def test_towns_of_the_region_place_their_state(extractor) -> None:
+    assert ("hezbollah", "ASSAULT", "israel") in triples(extractor, "Hezbollah fired rockets at Kiryat Shmona.")
+    assert ("israel", "ASSAULT", "lebanon") in triples(extractor, "Israeli jets struck Dahiyeh overnight.")
