@@ -765,7 +765,10 @@ class SentenceMentions:
         group keeps one id however a sentence places it. A group named by a people without
         a state (`people`: "Kurdish fighters") gets an id per state it is placed in."""
         if name is None and how == "demonym":
-            name = self.doc[self._np_start(token):token.i + 1].text
+            words = self.doc[self._np_start(token):token.i + 1]
+            while len(words) > 1 and (words[0].pos_ in ("DET", "NUM") or words[0].dep_ in ("det", "nummod", "predet")):
+                words = words[1:]  # "two Iraqi militias" are the Iraqi militias
+            name = words.text
         elif name is None:
             word = token.lower_ if token.is_sent_start else token.text  # "Rebels in Syria ..."
             name = f"{self.f.gazetteer.demonym_of(state.id) or state.name} {word}"

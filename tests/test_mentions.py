@@ -619,3 +619,8 @@ def test_they_after_a_state_s_leaders_is_that_state(extractor) -> None:
     found = resolved(extractor, "Turkish drones struck SDF positions near Kobani. "
                                 "Syria's new leaders have said they do not want conflict with Israel.")[1]
     assert any(w == "they" and a == "syria" for w, a, _c in found), found
+
+
+def test_a_counted_group_is_named_without_its_count(extractor) -> None:
+    found = resolved(extractor, "The United States imposed sanctions on two Iraqi militias backed by Iran.")[0]
+    assert any(w.endswith("militias") and a == "iraqi-militias" for w, a, _c in found), found
