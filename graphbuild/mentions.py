@@ -50,6 +50,7 @@ BLOCS = set(_WORDS["blocs"])
 BEYOND_STATES = set(_WORDS["beyond_states"])
 SEATED = set(_WORDS["seated"])
 CLIENTS = set(_WORDS["clients"])
+WATERS = set(_WORDS["waters"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
@@ -335,6 +336,11 @@ class MentionFinder:
             # a name inside the name of a document or event: "the Oslo Accords", "Baghdad Pact"
             if end < len(doc) and doc[end].is_title and (doc[end].lower_ in self.not_actors
                                                         or doc[end].lemma_.lower() in self.not_actors):
+                continue
+            # or of waters named after it: "the Gulf of Oman" is no act on Oman ("the Port of
+            # Beirut" is still Lebanon's)
+            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and (
+                    doc[start - 2].lower_ in WATERS or doc[start - 2].lemma_.lower() in WATERS):
                 continue
             actor = self.gazetteer.actors[actor_id]
             if actor.kind == "PERSON" and self._part_of_another_name(doc, start, end, actor):

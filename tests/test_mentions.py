@@ -624,3 +624,10 @@ def test_they_after_a_state_s_leaders_is_that_state(extractor) -> None:
 def test_a_counted_group_is_named_without_its_count(extractor) -> None:
     found = resolved(extractor, "The United States imposed sanctions on two Iraqi militias backed by Iran.")[0]
     assert any(w.endswith("militias") and a == "iraqi-militias" for w, a, _c in found), found
+
+
+def test_a_sea_named_after_a_state_is_not_that_state(extractor) -> None:
+    found = resolved(extractor, "Iran seized an oil tanker in the Gulf of Oman.")[0]
+    assert not any(a == "oman" for _w, a, _c in found), found
+    found = resolved(extractor, "Israel struck the Port of Beirut.")[0]
+    assert any(a == "lebanon" for _w, a, _c in found), found
