@@ -591,13 +591,7 @@ class SentenceMentions:
         if lemma in COALITIONS and token.pos_ == "NOUN" and any(map(_leading, token.lefts)):
             # "a French-led coalition", "the Russian-led alliance": several states under one,
             # not the leader alone (a named one, "the Saudi-led coalition", is a gazetteer name)
-            start = self._np_start(token)
-            words = self.doc[start:token.i + 1]
-            if words[0].dep_ == "det":
-                words = words[1:]
-            base = self.f.gazetteer.uncurated(words.text, "COALITION")
-            return [self._ref(Actor(base.id, base.name, "COALITION", None, base.aliases, curated=False),
-                              token, "group", 0.6)]
+            return [self._stateless_group(token, "COALITION")]
         description = self._description(token, lemma)
         if description is not None:
             return description
@@ -619,14 +613,8 @@ class SentenceMentions:
                 return [self._ref(state, token, "located", 0.6)]
             # 'Iran-backed militias', 'pro-Iranian forces' with no place of their own: a
             # group known only by its sponsor, of no state
-            start = self._np_start(token)
-            name = self.doc[start:token.i + 1].text
-            if name.lower().startswith(("the ", "a ", "an ")):
-                name = name.split(" ", 1)[1]
             kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower) or "ARMED_GROUP"
-            base = self.f.gazetteer.uncurated(name, kind)
-            return [self._ref(Actor(base.id, base.name, kind, None, base.aliases, curated=False),
-                              token, "group", 0.6)]
+            return [self._stateless_group(token, kind)]
         if lemma in lex.state_roles or lower in lex.state_roles:
             led = self._led_group(token)
             if countries and led is not None:
@@ -699,12 +687,7 @@ class SentenceMentions:
                 return out
             if beyond and kind == "ARMED_GROUP":
                 # "foreign fighters": a group of no state, known by that phrase
-                words = self.doc[self._np_start(token):token.i + 1]
-                if words[0].dep_ == "det":
-                    words = words[1:]
-                base = self.f.gazetteer.uncurated(words.text, kind)
-                return [self._ref(Actor(base.id, base.name, kind, None, base.aliases, curated=False),
-                                  token, "group", 0.6, words.start, token.i + 1)]
+                return [self._stateless_group(token, kind, whole_phrase=False)]
             names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                      and c.i not in self.matches and c.i not in self.demonyms]
             if not names:
@@ -751,9 +734,7 @@ class SentenceMentions:
             if lemma in CLIENTS and token.tag_ == "NNS" and len({a.id for a in patron}) == 1:
                 # "Iran's proxies in Iraq attacked ...": armed groups known by their patron
                 demonym = self.f.gazetteer.demonym_of(patron[0].id) or patron[0].name
-                base = self.f.gazetteer.uncurated(f"{demonym} {token.lower_}", "ARMED_GROUP")
-                return [self._ref(Actor(base.id, base.name, "ARMED_GROUP", None, base.aliases, curated=False),
-                                  token, "group", 0.6)]
+                return [self._stateless_group(token, "ARMED_GROUP", f"{demonym} {token.lower_}")]
         if countries and token.dep_ not in ("compound", "amod") and lemma not in self.relational:
             # "Iranian targets", "an Indian proposal": the noun belongs to the state;
             # "his country" is the state a person belongs to
@@ -771,10 +752,7 @@ class SentenceMentions:
         group keeps one id however a sentence places it. A group named by a people without
         a state (`people`: "Kurdish fighters") gets an id per state it is placed in."""
         if name is None and how == "demonym":
-            words = self.doc[self._np_start(token):token.i + 1]
-            while len(words) > 1 and (words[0].pos_ in ("DET", "NUM") or words[0].dep_ in ("det", "nummod", "predet")):
-                words = words[1:]  # "two Iraqi militias" are the Iraqi militias
-            name = words.text
+            name = self._naming_phrase(token).text
         elif name is None:
             word = token.lower_ if token.is_sent_start else token.text  # "Rebels in Syria ..."
             name = f"{self.f.gazetteer.demonym_of(state.id) or state.name} {word}"
@@ -782,6 +760,26 @@ class SentenceMentions:
         actor_id = slug(f"{name} {state.country}") if people and state.country else base.id
         actor = Actor(actor_id, base.name, kind, state.country, base.aliases, curated=False)
         return self._ref(actor, token, "group", 0.7)
+
+    def _naming_phrase(self, token: Token) -> Span:
+        """The words that name a group, without the determiner or count before them:
+        "two Iraqi militias" are the Iraqi militias, "the Iran-backed militias" too."""
+        words = self.doc[self._np_start(token):token.i + 1]
+        while len(words) > 1 and (words[0].pos_ in ("DET", "NUM") or words[0].dep_ in ("det", "nummod", "predet")):
+            words = words[1:]
+        return words
+
+    def _stateless_group(self, token: Token, kind: str, name: str | None = None,
+                         whole_phrase: bool = True) -> Ref:
+        """A group of no state known by a phrase: "a French-led coalition", "Iran-backed
+        militias", "foreign fighters", "Iranian proxies". The mention covers the noun
+        phrase, or (`whole_phrase=False`) just the naming words."""
+        words = self._naming_phrase(token)
+        base = self.f.gazetteer.uncurated(name or words.text, kind)
+        actor = Actor(base.id, base.name, kind, None, base.aliases, curated=False)
+        if whole_phrase:
+            return self._ref(actor, token, "group", 0.6)
+        return self._ref(actor, token, "group", 0.6, words.start, token.i + 1)
 
     def _acronym(self, token: Token) -> list[Ref] | None:
         """'NUT' in 'the Nigerian Union of Teachers (NUT)' is that union, here and later in

@@ -549,38 +549,35 @@ class _SentenceRules:
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             refs = self.actors(head, deep=False) or self.before_comma(verb)
             # ("deployed an aircraft carrier to deter Iran": the thing sent serves its sender)
-            sent = head.dep_ == "dobj" and (head.head.lemma_.lower() in self.ex.theme or head.head.lower_ in self.ex.theme)
-            if not refs and verb.tag_ == "VB" and (self.noun_cue(head) or head.lemma_.lower() in self.ex.efforts
-                                                   or sent) and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-                # "converged for a rally to protest X": the purpose is the event's own agent's
-                gov = head.head.head if head.dep_ == "pobj" else head.head
-                # but one warned or protested against, condemned or rejected is another's
-                # ("warned against any attempt to displace Palestinians")
-                stance = self.verb_cue(gov)[0] if gov.pos_ in ("VERB", "AUX") else None
-                opposed = (head.dep_ == "pobj" and head.head.lower_ in ("against", "over")) or \
-                    gov.lemma_.lower() in self.ex.labels or gov.lemma_.lower() in self.ex.refusing or \
-                    (stance is not None and stance.relation in ("REJECT", "ACCUSE", "PROTEST"))
-                if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive \
-                        and not opposed:
-                    a, _p, c = self.subject(gov, depth + 1)
-                    return a, [], [gov, *c]
-            if not refs and verb.tag_ == "VBG" and head.lemma_.lower() in self.ex.rule_nouns:
-                # "the Knesset passed a law banning UNRWA": the law's maker does it (not one
-                # who condemns or rejects the law)
-                gov = head.head.head if head.dep_ == "pobj" else head.head
-                stance = self.verb_cue(gov)[0] if gov.pos_ in ("VERB", "AUX") else None
-                if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive \
-                        and gov.lemma_.lower() not in self.ex.labels \
-                        and (stance is None or stance.relation not in ("REJECT", "ACCUSE", "PROTEST")):
-                    a, _p, c = self.subject(gov, depth + 1)
-                    return a, [], [gov, *c]
+            sent = head.dep_ == "dobj" and self.moves_things(head.head)
+            # "converged for a rally to protest X": the purpose is the event's own agent's;
+            # "the Knesset passed a law banning UNRWA": the law's maker does what it says
+            purpose = verb.tag_ == "VB" and (self.noun_cue(head) or head.lemma_.lower() in self.ex.efforts
+                                             or sent) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            ruling = verb.tag_ == "VBG" and head.lemma_.lower() in self.ex.rule_nouns
+            if not refs and (purpose or ruling) and (gov := self.maker(head)) is not None:
+                a, _p, c = self.subject(gov, depth + 1)
+                return a, [], [gov, *c]
             if verb.tag_ == "VBN":
                 return [], refs, chain
             return refs, [], chain
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def maker(self, thing: Token) -> Token | None:
+        """The verb whose subject made or undertook a thing ("launched an attempt to",
+        "passed a law banning"); None when that verb takes a stance against it: one who
+        warns against, condemns or rejects "any attempt to displace X" does not do it."""
+        gov = thing.head.head if thing.dep_ == "pobj" else thing.head
+        if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() in self.ex.non_agentive:
+            return None
+        stance = self.verb_cue(gov)[0]
+        if (thing.dep_ == "pobj" and thing.head.lower_ in ("against", "over")) or gov.lemma_.lower() in self.ex.labels \
+                or gov.lemma_.lower() in self.ex.refusing \
+                or (stance is not None and stance.relation in ("REJECT", "ACCUSE", "PROTEST")):
+            return None
+        return gov
 
     def reason_party(self, gov: Token) -> list[Ref]:
         """The party a verb or event noun acts on, when its reason clause ('for doing',
@@ -704,8 +701,7 @@ class _SentenceRules:
         looked into through its 'of'/'into' phrase: acting on "the invasion by Iraq" acts
         on Iraq, but an inquiry "into the killing of demonstrators" is no act on them; help
         the agent had ("with Russian air support") is no party at all."""
-        # "deployed its Guards": the Guards are moved
-        moves = head.lemma_.lower() in self.ex.theme or head.lower_ in self.ex.theme
+        moves = self.moves_things(head)  # "deployed its Guards": the Guards are moved
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
                  and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
                  and not (moves and c.dep_ == "dobj")]
@@ -738,6 +734,18 @@ class _SentenceRules:
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def moves_things(self, verb: Token) -> bool:
+        """A verb whose direct object is the thing moved ("deployed its Guards"); by its
+        word too, as the parser's lemma of 'lay' may be 'lie' ("lay down its arms")."""
+        return verb.lemma_.lower() in self.ex.theme or verb.lower_ in self.ex.theme
+
+    def denies_deed(self, verb: Token) -> bool:
+        """'denied sending weapons', 'denied that it had supplied X': a denial of a deed
+        (its own event, negated), not a refusal of anyone."""
+        return verb.lemma_.lower() in self.ex.refusing and any(
+            (c.dep_ == "xcomp" and c.tag_ == "VBG") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
+            for c in verb.children)
 
     def hostile_participle(self, word: Token) -> bool:
         """'condemning Iran' in 'blocked a resolution condemning Iran': a hostile act the
@@ -994,8 +1002,7 @@ class _SentenceRules:
             refs, used = by_prep([prep], False)  # the cue names it: "arrived in Baghdad" visits
             if refs:
                 return refs, used
-        # ("lay down its arms": the parser's lemma of 'lay' may be 'lie')
-        moves = verb.lemma_.lower() in self.ex.theme or verb.lower_ in self.ex.theme
+        moves = self.moves_things(verb)
         if moves:
             refs, used = by_prep(("to", "into", "against", "for", "on"))
             if refs:
@@ -1070,8 +1077,7 @@ class _SentenceRules:
                     hedged = True  # "was accused of supplying weapons": alleged
                     notes.append(f"alleged:{lemma}")
                 below = word
-                if lemma in ex.negating or kept_from or (lemma in ex.refusing and any(
-                        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in word.children)):
+                if lemma in ex.negating or kept_from or self.denies_deed(word):
                     negated = True
                     notes.append(f"neg:{lemma}")
                 # "opened an investigation" is no hedge: some words hedge only as adjectives ("open to")
@@ -1136,7 +1142,7 @@ class _SentenceRules:
                     negated = True  # "has no plans to expel X"
                     notes.append("neg:no plans")
                 break
-        if top.dep_ == "ccomp" and top.head.lemma_.lower() in ex.refusing:
+        if top.dep_ == "ccomp" and self.denies_deed(top.head):
             negated = True  # "denied that it had supplied weapons to X"
             notes.append(f"neg:{top.head.lemma_.lower()}")
         if top.dep_ in ("acl", "ccomp") and (
@@ -1336,11 +1342,9 @@ class _SentenceRules:
             elif lemma in ex.light or (cue is None and lemma not in ex.non_agentive):
                 self.nominal(noun, light=verb)
                 return
-        # "denied sending weapons to X": a denial of a deed, not a refusal of X
-        denial = lemma in ex.refusing and (complement is not None and complement.tag_ == "VBG" or any(
-            c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children))  # "denied that it had ..."
         if complement is not None and (lemma in ex.hedge_control or lemma in ex.plain_control
-                                       or lemma in ex.negating) and lemma not in ex.governing or denial:
+                                       or lemma in ex.negating) and lemma not in ex.governing \
+                or self.denies_deed(verb):
             return  # the complement's own event, qualified by this verb
         if cue is None:
             if lemma in ex.speech:
