@@ -485,7 +485,7 @@ class _SentenceRules:
                         # "killed by Hezbollah fire": an event noun stands for its agent
                         agents = self.actors(pobj, role="subj") or self.event_agent(pobj)
         if patients and not agents and any(c.dep_ == "auxpass" for c in verb.children):
-            agents = self.stray_agent(verb)
+            agents = self.stray_agent(verb) or self.means_agent(verb, patients)
         if verb.tag_ == "VBN" and agents and not patients and verb.dep_ in ("ROOT", "conj") and not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children) and \
                 verb.lemma_.lower() in self.ex.coercion_in_place:
@@ -559,7 +559,7 @@ class _SentenceRules:
                 a, _p, c = self.subject(gov, depth + 1)
                 return a, [], [gov, *c]
             if verb.tag_ == "VBN":
-                return [], refs, chain
+                return self.means_agent(verb, refs), refs, chain
             return refs, [], chain
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
@@ -591,6 +591,22 @@ class _SentenceRules:
         for c in gov.children:
             if c.dep_ == "dobj":
                 return self.nominal_objects(c) if self.noun_cue(c) else self.actors(c)
+        return []
+
+    def means_agent(self, passive: Token, patients: list[Ref]) -> list[Ref]:
+        """'was killed in an Israeli air strike', 'wounded during a raid by Israeli forces':
+        a passive with no 'by' phrase names its agent through the hostile act it happened in."""
+        if not patients:
+            return []
+        mine = {r.actor.id for r in patients}
+        for prep in passive.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid"):
+                continue
+            for pobj in prep_objects_of(prep):
+                cue = self.noun_cue(pobj)
+                if cue is not None and cue.relation in MATERIAL_CONFLICT and (
+                        refs := self.event_author(pobj, mine)):
+                    return refs
         return []
 
     def stray_agent(self, passive: Token) -> list[Ref]:

@@ -1141,3 +1141,14 @@ def test_blocking_a_condemnation_rejects_no_one_it_condemns(extractor) -> None:
 def test_towns_of_the_region_place_their_state(extractor) -> None:
     assert ("hezbollah", "ASSAULT", "israel") in triples(extractor, "Hezbollah fired rockets at Kiryat Shmona.")
     assert ("israel", "ASSAULT", "lebanon") in triples(extractor, "Israeli jets struck Dahiyeh overnight.")
+
+
+def test_killed_in_an_israeli_strike_is_israel_s_act(extractor) -> None:
+    found = triples(extractor, "Hezbollah chief Hassan Nasrallah was killed in an Israeli air strike on Beirut.")
+    assert ("israel", "ASSAULT", "hassan-nasrallah") in found, found
+    found = triples(extractor, "Two U.S. soldiers were wounded in a drone attack by Iran-backed militias.")
+    assert any(s == "iran-backed-militias" and r == "ASSAULT" and o == "united-states" for s, r, o in found), found
+    assert ("israel", "ASSAULT", "hezbollah") in triples(
+        extractor, "A Hezbollah commander killed in an Israeli strike was buried on Monday.")
+    # a place is where, not a means: no agent
+    assert triples(extractor, "Hamas leader Ismail Haniyeh was killed in Tehran.") == []
