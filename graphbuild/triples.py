@@ -219,6 +219,8 @@ class Extractor:
         self.deescalation_nouns = lex.words("deescalation_nouns")
         self.refusing = lex.words("refusing_verbs")
         self.responsibility = lex.words("responsibility_nouns")
+        self.arms = lex.words("arms_nouns")
+        self.acquiring = lex.words("acquiring_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1794,8 +1796,20 @@ class _SentenceRules:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and f"{lemma} of {pobj.lemma_.lower()}" in table:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
-        return table.get(lemma) or table.get(noun.lower_)
+        cue = table.get(lemma) or table.get(noun.lower_)
+        if cue is None and lemma in self.ex.arms and self.acquired(noun):
+            return Cue(lemma, "AID", "noun", "arms got from a giver")
+        return cue
 
+    def acquired(self, noun: Token) -> bool:
+        """'received missiles and drones from Iran', 'bought dozens of jets from Russia': weapons
+        the verb's subject gets (a weapon fired or launched at someone is no aid)."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj" and (
+                noun.head.head.pos_ == "NUM" or noun.head.head.lemma_.lower() in self.ex.counting):
+            noun = noun.head.head  # "dozens of drones"
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.ex.acquiring
     def nominal_objects(self, noun: Token, leaving: bool = False, home: str | None = None,
                         where_only: bool = False) -> list[Ref]:
         """The other party of an event noun; for a departure ('withdrawal from X')

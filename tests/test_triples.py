@@ -1152,3 +1152,11 @@ def test_killed_in_an_israeli_strike_is_israel_s_act(extractor) -> None:
         extractor, "A Hezbollah commander killed in an Israeli strike was buried on Monday.")
     # a place is where, not a means: no agent
     assert triples(extractor, "Hamas leader Ismail Haniyeh was killed in Tehran.") == []
+
+
+def test_weapons_got_from_a_state_are_its_aid_weapons_fired_are_not(extractor) -> None:
+    found = triples(extractor, "The Houthis have received missiles and drones from Iran.")
+    assert ("iran", "AID", "houthis") in found and ("houthis", "CONSULT", "iran") not in found, found
+    assert ("iran", "AID", "russia") in triples(extractor, "Russia acquired hundreds of drones from Iran.")
+    found = triples(extractor, "Hezbollah fired missiles at Israel.")
+    assert ("hezbollah", "ASSAULT", "israel") in found and not any(r == "AID" for _s, r, _o in found), found
