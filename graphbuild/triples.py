@@ -221,6 +221,7 @@ class Extractor:
         self.responsibility = lex.words("responsibility_nouns")
         self.arms = lex.words("arms_nouns")
         self.acquiring = lex.words("acquiring_verbs")
+        self.posts = lex.words("diplomatic_posts")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -940,11 +941,11 @@ class _SentenceRules:
             return [match]
         return self.m.resolve(self.m.doc[i - 1])
 
-    @staticmethod
-    def only_where(token: Token, refs: list[Ref]) -> bool:
-        """'met in Baghdad': a capital after 'in' says where, it is not the government."""
+    def only_where(self, token: Token, refs: list[Ref]) -> bool:
+        """'met in Baghdad': a capital after 'in' says where, it is not the government; but
+        a post there is one to its host ('reopened its embassy in Damascus')."""
         return bool(refs) and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and all(
-            r.how == "capital" for r in refs)
+            r.how == "capital" for r in refs) and token.head.head.lemma_.lower() not in self.ex.posts
 
     def party_phrase(self, pobj: Token) -> list[Ref]:
         """The actors a preposition's object names; when it is another event noun, its

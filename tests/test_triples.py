@@ -1160,3 +1160,11 @@ def test_weapons_got_from_a_state_are_its_aid_weapons_fired_are_not(extractor) -
     assert ("iran", "AID", "russia") in triples(extractor, "Russia acquired hundreds of drones from Iran.")
     found = triples(extractor, "Hezbollah fired missiles at Israel.")
     assert ("hezbollah", "ASSAULT", "israel") in found and not any(r == "AID" for _s, r, _o in found), found
+
+
+def test_an_embassy_reopened_in_a_capital_is_contact_with_its_state(extractor) -> None:
+    assert ("saudi-arabia", "CONSULT", "syria") in triples(
+        extractor, "Saudi Arabia reopened its embassy in Damascus on Tuesday.")
+    assert ("israel", "CONSULT", "united-arab-emirates") in triples(extractor, "Israel opened an embassy in Abu Dhabi.")
+    # a meeting in a capital still only says where
+    assert not any(o == "iraq" for _s, _r, o in triples(extractor, "Iran and Saudi Arabia held talks in Baghdad."))
