@@ -1168,3 +1168,9 @@ def test_an_embassy_reopened_in_a_capital_is_contact_with_its_state(extractor) -
     assert ("israel", "CONSULT", "united-arab-emirates") in triples(extractor, "Israel opened an embassy in Abu Dhabi.")
     # a meeting in a capital still only says where
     assert not any(o == "iraq" for _s, _r, o in triples(extractor, "Iran and Saudi Arabia held talks in Baghdad."))
+
+
+def test_summoning_an_envoy_or_charge_d_affaires_is_a_protest_like_an_ambassador(extractor) -> None:
+    found = triples(extractor, "Iran summoned Jordan's envoy over the remarks.")
+    assert ("iran", "ACCUSE", "jordan") in found and ("iran", "CONSULT", "jordan") not in found, found
+    assert ("egypt", "ACCUSE", "israel") in triples(extractor, "Egypt summoned the Israeli charge d'affaires in Cairo.")
