@@ -1095,6 +1095,10 @@ class _SentenceRules:
                 if blamed_for:
                     hedged = True  # "was accused of supplying weapons": alleged
                     notes.append(f"alleged:{lemma}")
+                if clause.dep_ == "xcomp" and clause.head.i == word.i and (
+                        (ask := self.verb_cue(word)[0]) is not None and ask.relation == "REQUEST"):
+                    hedged = True  # "urged Washington to help end the war": asked for, not done
+                    notes.append(f"asked:{lemma}")
                 below = word
                 if lemma in ex.negating or kept_from or self.denies_deed(word):
                     negated = True

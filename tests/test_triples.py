@@ -1174,3 +1174,12 @@ def test_summoning_an_envoy_or_charge_d_affaires_is_a_protest_like_an_ambassador
     found = triples(extractor, "Iran summoned Jordan's envoy over the remarks.")
     assert ("iran", "ACCUSE", "jordan") in found and ("iran", "CONSULT", "jordan") not in found, found
     assert ("egypt", "ACCUSE", "israel") in triples(extractor, "Egypt summoned the Israeli charge d'affaires in Cairo.")
+
+
+def test_an_act_someone_is_urged_to_help_with_is_asked_for_not_done(extractor) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text="Saudi Arabia has urged Washington to help end "
+                                                                 "the war in Gaza."))
+             if t.subject.id == "united-states"]
+    assert found and all(t.hedged for t in found), found
+    assert not one(extractor, "Saudi Arabia has urged Washington to help end the war in Gaza.",
+                   "saudi-arabia", "REQUEST", "united-states").hedged
