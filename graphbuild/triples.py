@@ -222,6 +222,7 @@ class Extractor:
         self.arms = lex.words("arms_nouns")
         self.acquiring = lex.words("acquiring_verbs")
         self.posts = lex.words("diplomatic_posts")
+        self.brokering = lex.words("brokering_participles")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -747,9 +748,10 @@ class _SentenceRules:
                 return [Ref(r.actor, r.start, r.end, r.text, r.how, r.confidence * 0.6) for r in refs]
             # a participle phrase may name the party ("the compound used by X"), a clause with
             # its own subject does not ("the conviction that it would ...")
+            # (not a deal's go-between: "in a deal brokered by China")
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
                 c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(g.dep_ in SUBJ for g in c.children)
-                and not (stance and self.hostile_participle(c))))
+                and not (stance and self.hostile_participle(c)) and c.lemma_.lower() not in self.ex.brokering))
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []

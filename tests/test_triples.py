@@ -1183,3 +1183,9 @@ def test_an_act_someone_is_urged_to_help_with_is_asked_for_not_done(extractor) -
     assert found and all(t.hedged for t in found), found
     assert not one(extractor, "Saudi Arabia has urged Washington to help end the war in Gaza.",
                    "saudi-arabia", "REQUEST", "united-states").hedged
+
+
+def test_the_go_between_of_a_deal_is_no_party_of_the_act_done_in_it(extractor) -> None:
+    found = triples(extractor, "Saudi Arabia and Iran restored ties in a deal brokered by China.")
+    assert ("saudi-arabia", "CONSULT", "iran") in found and not any(o == "china" for _s, _r, o in found), found
+    assert not any(o == "egypt" for _s, _r, o in triples(extractor, "Israel released prisoners in a deal mediated by Egypt."))
