@@ -144,6 +144,10 @@ class ArticleMemory:
         # event word -> (sentence, its agents): "the intervention" later in the story
         # stands for whoever carried out the intervention
         self.events: dict[str, tuple[int, list[Actor]]] = {}
+        # relation -> (sentence, agents) of its last event ("killed ..." then "the killing");
+        # sentence -> agents of its first event ("... reopened its embassy" then "the move")
+        self.kinds: dict[str, tuple[int, list[Actor]]] = {}
+        self.firsts: dict[int, list[Actor]] = {}
 
     def speaker(self) -> list[Actor]:
         """'We' of a statement: as introduced ("We, the Foreign Ministers of ..."), else the
@@ -154,15 +158,32 @@ class ArticleMemory:
             self.author = [first] if first is not None else []
         return self.author
 
-    def add_event(self, word: str, sentence: int, agents: list[Actor]) -> None:
+    def add_event(self, word: str, sentence: int, agents: list[Actor], relation: str | None = None) -> None:
         self.events[word] = (sentence, agents)
+        if relation is not None:
+            self.kinds[relation] = (sentence, agents)
+        self.firsts.setdefault(sentence, agents)
 
-    def event_agents(self, word: str, sentence: int) -> list[Actor]:
-        """Agents of the last `word` event of an earlier sentence of the article."""
+    def event_agents(self, word: str, sentence: int, relation: str | None = None) -> list[Actor]:
+        """Agents of the last `word` event of an earlier sentence of the article; else of
+        the last event of the same relation in the two sentences before, told in other
+        words ("was killed in an Israeli strike" ... "condemned the killing")."""
         found = self.events.get(word)
+        if (found is None or found[0] >= sentence) and relation is not None:
+            found = self.kinds.get(relation)
+            if found is not None and sentence - found[0] > 2:
+                found = None
         if found is None or found[0] >= sentence:
             return []
         return found[1]
+
+    def last_event_agents(self, sentence: int) -> list[Actor]:
+        """Agents of the main (first) event of the last of the two sentences before that
+        told one: who made 'the move' or 'the decision'."""
+        for back in (1, 2):
+            if sentence - back in self.firsts:
+                return self.firsts[sentence - back]
+        return []
 
     def add(self, actor: Actor, sentence: int, subject: bool, plural: bool = False,
             plural_noun: bool = False, official: bool = False) -> None:

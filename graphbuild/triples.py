@@ -223,6 +223,7 @@ class Extractor:
         self.acquiring = lex.words("acquiring_verbs")
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
+        self.event_anaphors = lex.words("event_anaphors")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -410,14 +411,22 @@ class _SentenceRules:
     def event_anaphor(self, noun: Token) -> list[Ref]:
         """'the intervention was backed by X': a bare definite event noun stands for
         the agents of the same event named in an earlier sentence of the article."""
-        if noun.pos_ != "NOUN" or not self.noun_cue(noun):
+        cue = self.noun_cue(noun)
+        # "opposed the move" (what 'the move' itself does is no act of its maker's on anyone)
+        generic = noun.lemma_.lower() in self.ex.event_anaphors and noun.dep_ not in SUBJ
+        if noun.pos_ != "NOUN" or not (cue or generic):
             return []
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in noun.children):
             return []
-        if any(c.dep_ in ("prep", "poss", "compound", "nmod", "acl", "relcl") for c in noun.children):
+        # ("denounced the raid as a massacre": a label names no party)
+        if any(c.dep_ in ("poss", "compound", "nmod", "acl", "relcl") or (c.dep_ == "prep" and c.lower_ != "as")
+               for c in noun.children):
             return []  # "the attack on X", "Iran's attack": the phrase names its own parties
-        agents = self.m.memory.event_agents(noun.lemma_.lower(), self.m.index)
+        if cue is None:
+            agents = self.m.memory.last_event_agents(self.m.index)
+        else:
+            agents = self.m.memory.event_agents(noun.lemma_.lower(), self.m.index, cue.relation)
         text = self.m.doc[noun.left_edge.i:noun.i + 1].text
         return [Ref(a, noun.left_edge.i, noun.i + 1, text, "event", 0.6) for a in agents]
 
@@ -438,9 +447,9 @@ class _SentenceRules:
                 return refs if len(refs) >= 2 else []
         return []
 
-    def remember_event(self, word: Token, subjects: list[Ref], negated: bool) -> None:
+    def remember_event(self, word: Token, subjects: list[Ref], negated: bool, relation: str | None = None) -> None:
         if subjects and not negated:
-            self.m.memory.add_event(word.lemma_.lower(), self.m.index, [r.actor for r in subjects])
+            self.m.memory.add_event(word.lemma_.lower(), self.m.index, [r.actor for r in subjects], relation)
 
     def descend(self, token: Token, depth: int, preps: frozenset[str]) -> list[Ref]:
         """The actor inside a generic phrase, through the given prepositions."""
@@ -1566,7 +1575,7 @@ class _SentenceRules:
         if any(r.how == "alleged" for r in subjects):
             hedged = True  # its author only as blamed
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
-        self.remember_event(verb, subjects, negated or hedged)
+        self.remember_event(verb, subjects, negated or hedged, relation)
         # "ambushed an Israeli patrol": a unit named as the party is no event of its own
         self.consumed.update(r.end - 1 for r in objs if self.noun_cue(self.m.doc[r.end - 1]))
 
@@ -2133,7 +2142,7 @@ class _SentenceRules:
         self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
         self.events.add(noun.i)
         # a pair's joint act is both sides' ("signed an agreement ... rejected the agreement")
-        self.remember_event(noun, subjects, negated or hedged)
+        self.remember_event(noun, subjects, negated or hedged, final)
 
     def joint_between(self, noun: Token, light: Token, cue: Cue) -> bool:
         """'Egypt brokered a ceasefire between Israel and Hamas': a joint event between a

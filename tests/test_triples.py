@@ -1189,3 +1189,18 @@ def test_the_go_between_of_a_deal_is_no_party_of_the_act_done_in_it(extractor) -
     found = triples(extractor, "Saudi Arabia and Iran restored ties in a deal brokered by China.")
     assert ("saudi-arabia", "CONSULT", "iran") in found and not any(o == "china" for _s, _r, o in found), found
     assert not any(o == "egypt" for _s, _r, o in triples(extractor, "Israel released prisoners in a deal mediated by Egypt."))
+
+
+def test_the_move_or_the_killing_stands_for_the_event_told_just_before(extractor) -> None:
+    found = triples(extractor, "Iran and the United States held indirect talks in Muscat. "
+                               "Israel opposed the move, saying it would embolden Tehran.")
+    assert ("israel", "REJECT", "iran") in found and ("israel", "REJECT", "united-states") in found, found
+    # told in other words: 'killed' then 'the killing', 'launched an offensive' then 'the operation'
+    assert ("iran", "ACCUSE", "israel") in triples(
+        extractor, "Hezbollah chief Hassan Nasrallah was killed in an Israeli air strike on Beirut. "
+                   "Iran condemned the killing and vowed revenge.")
+    assert ("iraq", "ACCUSE", "turkey") in triples(
+        extractor, "Turkey launched a new offensive against Kurdish militants in Iraq. Baghdad condemned the operation.")
+    # a label after 'as' names no party of its own
+    assert ("palestinian-authority", "ACCUSE", "idf") in triples(
+        extractor, "Israeli forces raided the Jenin refugee camp. The Palestinian Authority denounced the raid as a massacre.")
