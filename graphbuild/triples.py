@@ -1415,6 +1415,12 @@ class _SentenceRules:
             # a control verb's oblique phrases are circumstances; its complement has the party
             objects, used = self.objects(verb, prep, exclude, obliques=not governs,
                                          where_only=cue.relation not in CAPITAL_PARTIES)
+        if not objects and cue.relation == "RETREAT" and self.moves_things(verb):
+            # "withdrawing some of its 2,500 troops from Iraq": the parser hangs the place left on the troops
+            objects = [r for d in verb.children if d.dep_ == "dobj" for t in d.subtree
+                       if t.dep_ == "prep" and t.lower_ == "from" for p in prep_objects_of(t)
+                       for r in self.actors(p) if r.actor.id not in exclude]
+            used = "from" if objects else used
         inner = ""
         if complement is not None and lemma in ex.governing:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
@@ -1913,6 +1919,11 @@ class _SentenceRules:
                     how = mod.dep_
         if self.on_behalf(noun, cue):
             return
+        mover = light if light is not None else noun.head if noun.dep_ == "dobj" else None
+        if cue.relation == "AID" and relation is None and noun.lemma_.lower() in self.ex.forces and not (
+                mover is not None and (self.moves_things(mover) or mover.lemma_.lower() in self.ex.giving
+                                       or mover.lemma_.lower() in COMMITMENTS)):
+            return  # "U.S. troops in Iraq", "has 900 troops in Syria": a presence, not aid sent
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.ex.decline and cue.relation in COOPERATIVE:
             return  # "relations between A and B deteriorated": no cooperation to code
         # "a withdrawal from X" leaves X; "an offer from X" is X's

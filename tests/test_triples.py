@@ -1204,3 +1204,15 @@ def test_the_move_or_the_killing_stands_for_the_event_told_just_before(extractor
     # a label after 'as' names no party of its own
     assert ("palestinian-authority", "ACCUSE", "idf") in triples(
         extractor, "Israeli forces raided the Jenin refugee camp. The Palestinian Authority denounced the raid as a massacre.")
+
+
+def test_troops_stationed_somewhere_are_no_aid_and_withdrawing_them_leaves(extractor) -> None:
+    assert triples(extractor, "The Pentagon has about 900 troops in Syria.") == []
+    found = triples(extractor, "Kataib Hezbollah has claimed dozens of attacks on U.S. troops in Iraq and Syria.")
+    assert not any(r == "AID" for _s, r, _o in found), found
+    assert ("russia", "AID", "syria") in triples(extractor, "Russia sent troops to Syria.")
+    t = one(extractor, "Washington is considering withdrawing some of its 2,500 troops from Iraq.",
+            "united-states", "RETREAT", "iraq")
+    assert t.hedged
+    assert not any(r == "AID" for _s, r, _o in triples(
+        extractor, "Washington is considering withdrawing some of its 2,500 troops from Iraq."))
