@@ -487,7 +487,9 @@ class _SentenceRules:
         agents: list[Ref] = []
         patients: list[Ref] = []
         # the subject before the verb first: a misparse may hang a second one after it
-        for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
+        # ("Qatar and Egypt have been mediating": or on an auxiliary)
+        stray = [g for a in verb.children if a.dep_ in ("aux", "auxpass") for g in a.children if g.dep_ in SUBJ]
+        for child in sorted([*verb.children, *stray], key=lambda c: (c.i > verb.i, -c.i)):
             if child.dep_ == "nsubj" and not agents:
                 agents = self.actors(child, role="subj") or self.event_agent(child)
             elif child.dep_ == "nsubjpass" and not patients:

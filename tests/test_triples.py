@@ -1216,3 +1216,8 @@ def test_troops_stationed_somewhere_are_no_aid_and_withdrawing_them_leaves(extra
     assert t.hedged
     assert not any(r == "AID" for _s, r, _o in triples(
         extractor, "Washington is considering withdrawing some of its 2,500 troops from Iraq."))
+
+
+def test_a_subject_the_parser_hangs_on_an_auxiliary_is_the_verb_s(extractor) -> None:
+    found = triples(extractor, "Qatar and Egypt have been mediating between Israel and Hamas for months.")
+    assert ("qatar", "CONSULT", "israel") in found and ("egypt", "CONSULT", "hamas") in found, found
