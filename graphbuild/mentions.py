@@ -166,24 +166,24 @@ class ArticleMemory:
 
     def event_agents(self, word: str, sentence: int, relation: str | None = None) -> list[Actor]:
         """Agents of the last `word` event of an earlier sentence of the article; else of
-        the last event of the same relation in the two sentences before, told in other
+        the last event of the same relation in the sentence before, told in other
         words ("was killed in an Israeli strike" ... "condemned the killing")."""
         found = self.events.get(word)
         if (found is None or found[0] >= sentence) and relation is not None:
             found = self.kinds.get(relation)
-            if found is not None and sentence - found[0] > 2:
+            # only the sentence just before: one between may tell another such event whose
+            # agent went unnamed ("... was shot dead by gunmen. Turkey condemned the killing")
+            if found is not None and sentence - found[0] > 1:
                 found = None
         if found is None or found[0] >= sentence:
             return []
         return found[1]
 
     def last_event_agents(self, sentence: int) -> list[Actor]:
-        """Agents of the main (first) event of the last of the two sentences before that
-        told one: who made 'the move' or 'the decision'."""
-        for back in (1, 2):
-            if sentence - back in self.firsts:
-                return self.firsts[sentence - back]
-        return []
+        """Agents of the main (first) event of the sentence just before: who made 'the move'
+        or 'the decision'. Not further back: the move may be that sentence's own event,
+        one no rule coded ("... announced a curfew. Turkey welcomed the move")."""
+        return self.firsts.get(sentence - 1, [])
 
     def add(self, actor: Actor, sentence: int, subject: bool, plural: bool = False,
             plural_noun: bool = False, official: bool = False) -> None:

@@ -1221,3 +1221,14 @@ def test_troops_stationed_somewhere_are_no_aid_and_withdrawing_them_leaves(extra
 def test_a_subject_the_parser_hangs_on_an_auxiliary_is_the_verb_s(extractor) -> None:
     found = triples(extractor, "Qatar and Egypt have been mediating between Israel and Hamas for months.")
     assert ("qatar", "CONSULT", "israel") in found and ("egypt", "CONSULT", "hamas") in found, found
+
+
+def test_the_move_or_the_killing_is_not_an_event_told_two_sentences_before(extractor) -> None:
+    # the sentence between tells its own event, one no rule coded: it is what 'the move' names
+    found = triples(extractor, "Russia attacked Ukraine's power grid overnight. Syria's new government "
+                               "announced a curfew. Turkey welcomed the move.")
+    assert not any(s == "turkey" for s, _r, _o in found), found
+    found = triples(extractor, "Israel struck Hezbollah targets in southern Lebanon on Monday. On Tuesday, a "
+                               "Turkish businessman was shot dead in Istanbul by unknown gunmen. Turkey condemned "
+                               "the killing.")
+    assert ("turkey", "ACCUSE", "israel") not in found, found
