@@ -2109,6 +2109,14 @@ class _SentenceRules:
             # "Hamas leaders found asylum in Qatar": who gets help is its recipient, not its giver
             subjects, objects = objects, subjects
             how += " (received)"
+            givers = [o for p in (*light.children, *noun.children) if p.dep_ == "prep" and p.lower_ == "from"
+                      for o in prep_objects_of(p) for o in (o, *o.conjuncts)]
+            if givers or noun.lemma_.lower() in self.ex.arms:
+                # the giver is the 'from' phrase's own head: not a place inside it ("bought rifles
+                # from arms dealers in Turkey", "drones smuggled from Egypt", "drones made in Iran")
+                subjects = [r for r in subjects if any(r.start <= g.i < r.end for g in givers)]
+                if not subjects:
+                    return
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways

@@ -1232,3 +1232,13 @@ def test_the_move_or_the_killing_is_not_an_event_told_two_sentences_before(extra
                                "Turkish businessman was shot dead in Istanbul by unknown gunmen. Turkey condemned "
                                "the killing.")
     assert ("turkey", "ACCUSE", "israel") not in found, found
+
+
+def test_the_giver_of_weapons_got_is_the_from_phrase_not_a_place_inside_it(extractor) -> None:
+    found = triples(extractor, "Syrian rebels bought rifles from arms dealers in Turkey.")
+    assert not any(s == "turkey" for s, _r, _o in found), found
+    found = triples(extractor, "The Houthis received drones from smugglers operating off the coast of Somalia.")
+    assert not any(r == "AID" for _s, r, _o in found), found
+    assert not any(r == "AID" for _s, r, _o in triples(extractor, "Iraq bought drones made in Iran."))
+    # the giver named in the phrase itself still gives
+    assert ("iran", "AID", "houthis") in triples(extractor, "The Houthis obtained missiles from Iranian suppliers.")
