@@ -2019,6 +2019,9 @@ class _SentenceRules:
                 # "X and Y are in talks", "X is in conflict with Y": the copula's subject takes part;
                 # so does the patient of "are locked / embroiled in a war"
                 subjects, patients, chain = self.subject(gov)
+                # its governor's negation, modal or asker holds for it too ("did not agree to a
+                # ceasefire", "refused to take part in talks", "urged X to agree to a truce")
+                chain = [gov, *chain]
                 if not subjects and frame.head.lower_ == "in" and gov.tag_ == "VBN":
                     subjects = patients
                 how = f"governed:{gov.lemma_.lower()}"

@@ -1242,3 +1242,10 @@ def test_the_giver_of_weapons_got_is_the_from_phrase_not_a_place_inside_it(extra
     assert not any(r == "AID" for _s, r, _o in triples(extractor, "Iraq bought drones made in Iran."))
     # the giver named in the phrase itself still gives
     assert ("iran", "AID", "houthis") in triples(extractor, "The Houthis obtained missiles from Iranian suppliers.")
+
+
+def test_an_event_noun_takes_its_governing_verb_s_negation_and_asker(extractor) -> None:
+    assert one(extractor, "Israel did not agree to a ceasefire with Hamas.", "israel", "RETREAT", "hamas").negated
+    t = one(extractor, "The United Nations urged Israel and Hamas to agree to a ceasefire.", "israel", "RETREAT", "hamas")
+    assert t.hedged and not t.negated
+    assert not one(extractor, "Israel agreed to a ceasefire with Hamas.", "israel", "RETREAT", "hamas").hedged
