@@ -1249,3 +1249,8 @@ def test_an_event_noun_takes_its_governing_verb_s_negation_and_asker(extractor) 
     t = one(extractor, "The United Nations urged Israel and Hamas to agree to a ceasefire.", "israel", "RETREAT", "hamas")
     assert t.hedged and not t.negated
     assert not one(extractor, "Israel agreed to a ceasefire with Hamas.", "israel", "RETREAT", "hamas").hedged
+
+
+def test_closing_a_mission_or_consulate_abroad_is_a_sanction_like_an_embassy(extractor) -> None:
+    found = triples(extractor, "Israel closed its mission in Ankara.")
+    assert ("israel", "SANCTION", "turkey") in found and ("israel", "COERCE", "turkey") not in found, found
