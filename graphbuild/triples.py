@@ -224,6 +224,7 @@ class Extractor:
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
         self.event_anaphors = lex.words("event_anaphors")
+        self.leading_titles = lex.words("leading_titles")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -2224,6 +2225,8 @@ class _SentenceRules:
                     self.add(refs[:1], "AFFILIATED_WITH", orgs, f"{noun.text} {prep.text}",
                              f"tie:person {prep.lower_} organisation -> AFFILIATED_WITH "
                              f"(lexicon affiliated_with.from)", 0.6, False, False)
+        if actor.kind == "PERSON" and noun.pos_ == "PROPN":
+            self.title_leads(refs[0], noun)
         if actor.kind == "COALITION":
             # the possessor may sit inside the matched name ("Tehran's Axis of Resistance")
             inside = [t for t in self.m.doc[refs[0].start:refs[0].end] if t.dep_ == "poss" or
@@ -2241,6 +2244,34 @@ class _SentenceRules:
                       if r.actor.kind == "STATE"]
             self.add(owners, "LEADS", refs[:1], f"{noun.text}",
                      "tie:possessor of coalition -> LEADS (lexicon leads.possessive)", 0.6, False, False)
+
+    def title_leads(self, person: Ref, name: Token) -> None:
+        """'Hamas leader Ismail Haniyeh', 'Iranian President Masoud Pezeshkian': a head-of
+        title right after its organisation or state names the one the person leads ('Hamas
+        deputy leader', 'opposition leader' or 'Saudi Foreign Minister' name no leader)."""
+        doc = self.m.doc
+        first = name.i
+        while first > name.left_edge.i and doc[first - 1].pos_ == "PROPN" and \
+                doc[first - 1].lower_ not in self.ex.titles:
+            first -= 1  # the name's own words ("Ismail Haniyeh")
+        for size in (2, 1):
+            start = first - size
+            if start <= name.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
+                continue
+            owner = start - 1
+            if owner >= 0 and doc[owner].tag_ == "POS":
+                owner -= 1  # "Iran's Supreme Leader Ali Khamenei"
+            if owner < name.left_edge.i or not doc[owner].text[:1].isupper():
+                return  # "Hamas deputy leader", "opposition leader": one of its leaders, or no owner
+            # ("Iranian President" is one phrase naming the state; "French National Assembly
+            # president" is no head of France)
+            led = [r for r in [*self.m.resolve(doc[owner]),
+                               *(self.m.resolve(doc[first - 1]) if doc[owner].pos_ == "ADJ" else [])]
+                   if r.start <= owner < r.end <= first and r.actor.id != person.actor.id
+                   and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)]
+            self.add([person], "LEADS", led[:1], doc[owner:first].text,
+                     f"tie:title {doc[start:first].text.lower()} -> LEADS (lexicon leading_titles)", 0.6, False, False)
+            return
 
     def described(self, noun: Token) -> list[Ref]:
         """The one a describing noun is said of: apposition either way, copula subject,

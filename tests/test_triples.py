@@ -1254,3 +1254,13 @@ def test_an_event_noun_takes_its_governing_verb_s_negation_and_asker(extractor) 
 def test_closing_a_mission_or_consulate_abroad_is_a_sanction_like_an_embassy(extractor) -> None:
     found = triples(extractor, "Israel closed its mission in Ankara.")
     assert ("israel", "SANCTION", "turkey") in found and ("israel", "COERCE", "turkey") not in found, found
+
+
+def test_a_head_of_title_before_a_name_leads_its_organisation_or_state(extractor) -> None:
+    assert ("ismail-haniyeh", "LEADS", "hamas") in triples(
+        extractor, "Hamas leader Ismail Haniyeh met Turkish President Tayyip Erdogan in Istanbul.")
+    assert ("masoud-pezeshkian", "LEADS", "iran") in triples(extractor, "Iranian President Masoud Pezeshkian visited Baghdad.")
+    # a deputy, an opposition leader or a minister leads neither
+    assert not any(r == "LEADS" for _s, r, _o in triples(extractor, "Hamas deputy leader Saleh al-Arouri was killed in Beirut."))
+    assert not any(r == "LEADS" for _s, r, _o in triples(extractor, "Israeli opposition leader Yair Lapid criticised Netanyahu."))
+    assert not any(r == "LEADS" for _s, r, _o in triples(extractor, "Saudi Foreign Minister Faisal bin Farhan met Blinken."))
