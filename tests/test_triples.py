@@ -1151,7 +1151,7 @@ def test_killed_in_an_israeli_strike_is_israel_s_act(extractor) -> None:
     assert ("israel", "ASSAULT", "hezbollah") in triples(
         extractor, "A Hezbollah commander killed in an Israeli strike was buried on Monday.")
     # a place is where, not a means: no agent
-    assert triples(extractor, "Hamas leader Ismail Haniyeh was killed in Tehran.") == []
+    assert not any(r == "ASSAULT" for _s, r, _o in triples(extractor, "Hamas leader Ismail Haniyeh was killed in Tehran."))
 
 
 def test_weapons_got_from_a_state_are_its_aid_weapons_fired_are_not(extractor) -> None:
