@@ -225,6 +225,7 @@ class Extractor:
         self.brokering = lex.words("brokering_participles")
         self.event_anaphors = lex.words("event_anaphors")
         self.leading_titles = lex.words("leading_titles")
+        self.wielding = lex.words("wielding_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -608,6 +609,20 @@ class _SentenceRules:
             if c.dep_ == "dobj":
                 return self.nominal_objects(c) if self.noun_cue(c) else self.actors(c)
         return []
+
+    def supplied_to(self, participle: Token, exclude: set[str]) -> tuple[list[Ref], str]:
+        """'rockets supplied by Iran': the receiver of a thing given is its 'to' phrase, else
+        who uses or gets the thing ('Hezbollah fired rockets supplied by Iran at Israel');
+        not who intercepts or seizes it, nor the target it is fired at."""
+        refs, used = self.prep_objects(participle, ("to", "for"))
+        refs = [r for r in refs if r.actor.id not in exclude]
+        if refs:
+            return refs, used
+        thing = participle.head
+        user = thing.head
+        if thing.dep_ == "dobj" and user.lemma_.lower() in self.ex.wielding:
+            return [r for r in self.subject(user)[0] if r.actor.id not in exclude], "user"
+        return [], ""
 
     def means_agent(self, passive: Token, patients: list[Ref]) -> list[Ref]:
         """'was killed in an Israeli air strike', 'wounded during a raid by Israeli forces':
@@ -1411,6 +1426,8 @@ class _SentenceRules:
             objects, used = self.noun_party(noun, exclude), ""
         elif governs and lemma not in OBJECT_CONTROL:
             objects, used = [], ""  # "agreed to withdraw from X": the complement's party first
+        elif cue.relation == "AID" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            objects, used = self.supplied_to(verb, exclude)
         elif self.leaves_office(verb):
             # "resigned from the cabinet"; "resigned in protest" names no party of the resignation
             objects, used = self.prep_objects(verb, ("from",))

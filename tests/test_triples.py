@@ -1264,3 +1264,13 @@ def test_a_head_of_title_before_a_name_leads_its_organisation_or_state(extractor
     assert not any(r == "LEADS" for _s, r, _o in triples(extractor, "Hamas deputy leader Saleh al-Arouri was killed in Beirut."))
     assert not any(r == "LEADS" for _s, r, _o in triples(extractor, "Israeli opposition leader Yair Lapid criticised Netanyahu."))
     assert not any(r == "LEADS" for _s, r, _o in triples(extractor, "Saudi Foreign Minister Faisal bin Farhan met Blinken."))
+
+
+def test_a_thing_supplied_by_a_giver_is_aid_to_its_user_not_to_its_target(extractor) -> None:
+    assert ("iran", "AID", "hezbollah") in triples(extractor, "Hezbollah used rockets supplied by Iran.")
+    found = triples(extractor, "Hezbollah fired rockets supplied by Iran at Israel.")
+    assert ("iran", "AID", "israel") not in found and ("iran", "AID", "hezbollah") in found, found
+    # who intercepts the thing did not get it
+    assert not any(r == "AID" and o == "israel" for _s, r, o in triples(
+        extractor, "Israel intercepted drones supplied by Iran to the Houthis."))
+    assert ("iran", "AID", "russia") in triples(extractor, "Tehran's supply of drones to Russia has drawn Western sanctions.")
