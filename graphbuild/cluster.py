@@ -36,6 +36,7 @@ from graphbuild.pipeline import (
     LOAD_BATCHES,
     ProgressCallback,
     add_coalitions,
+    cyclic_gc_paused,
     first_of_each_id,
     only_articles,
     read_triples,
@@ -353,7 +354,8 @@ def load_shards(
                 yield from read_triples(lines, str(path), problems, gazetteer)
 
     # Ctrl-C stops after the article being written (summary.interrupted)
-    store_articles(store, records(), summary, on_article, batching=LOAD_BATCHES)
+    with cyclic_gc_paused():
+        store_articles(store, records(), summary, on_article, batching=LOAD_BATCHES)
     summary.problems = problems
     summary.failed = len(problems)
     if summary.new == 0 and summary.present == 0 and problems:

@@ -270,6 +270,21 @@ def store_articles(
     return summary
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while a bulk load runs. The load's records
+    hold no reference cycles (reference counting frees them), but with a batch
+    of up to 100k statements alive, each full collection walks every one of
+    them: measured ~2.5 s of a 62k-statement load (15-17 s against 12-15 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def store_batch(write_batch: Callable[..., list[AddResult]] | None,
                 batch: list[tuple[Article, list[Triple]]], summary: IngestSummary,
                 on_article: ProgressCallback | None) -> None:
@@ -411,8 +426,9 @@ def load(
     add_coalitions(store, gazetteer)
     summary = IngestSummary()
     problems: list[str] = []
-    store_articles(store, read_triples(lines, source, problems, gazetteer), summary, on_article,
-                   batching=LOAD_BATCHES)
+    with cyclic_gc_paused():
+        store_articles(store, read_triples(lines, source, problems, gazetteer), summary,
+                       on_article, batching=LOAD_BATCHES)
     summary.problems = problems
     summary.failed = len(problems)
     if summary.new == 0 and summary.present == 0 and problems:
