@@ -226,6 +226,7 @@ class Extractor:
         self.event_anaphors = lex.words("event_anaphors")
         self.leading_titles = lex.words("leading_titles")
         self.wielding = lex.words("wielding_verbs")
+        self.intercepting = lex.words("intercepting_verbs")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1406,6 +1407,10 @@ class _SentenceRules:
                 c.dep_ == "ccomp" for c in verb.children):
             self.demand_in_speech(verb)  # "said" alone is no event
             return
+        if lemma in ex.intercepting and any(
+                t.lemma_.lower() in ex.arms for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                for t in (c, *c.conjuncts)):
+            return  # "intercepted a missile fired by the Houthis": a defence, no attack on its launcher
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing

@@ -1274,3 +1274,11 @@ def test_a_thing_supplied_by_a_giver_is_aid_to_its_user_not_to_its_target(extrac
     assert not any(r == "AID" and o == "israel" for _s, r, o in triples(
         extractor, "Israel intercepted drones supplied by Iran to the Houthis."))
     assert ("iran", "AID", "russia") in triples(extractor, "Tehran's supply of drones to Russia has drawn Western sanctions.")
+
+
+def test_intercepting_a_missile_is_a_defence_not_an_attack_on_who_fired_it(extractor) -> None:
+    assert not any(s == "israel" and r == "ASSAULT" for s, r, _o in triples(
+        extractor, "Israel intercepted a missile fired by the Houthis."))
+    # a ship intercepted is still an act on its state
+    assert any(s == "israel" and o == "turkey" for s, _r, o in triples(
+        extractor, "Israel's navy intercepted a Turkish ship bound for Gaza."))
