@@ -227,6 +227,7 @@ class Extractor:
         self.leading_titles = lex.words("leading_titles")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
+        self.proposals = lex.words("proposal_nouns")
 
     # -- public API ----------------------------------------------------------
     def extract(self, article: Article) -> list[Triple]:
@@ -1125,6 +1126,12 @@ class _SentenceRules:
                 if blamed_for:
                     hedged = True  # "was accused of supplying weapons": alleged
                     notes.append(f"alleged:{lemma}")
+                # (not "was to blame for": responsible, an idiom)
+                if clause.dep_ == "xcomp" and clause.head.i == word.i and lemma == "be" and \
+                        clause.lemma_.lower() != "blame" and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    hedged = True  # "Israeli troops are to pull out", "the aim is to ...": planned
+                    notes.append("planned:be to")
                 if clause.dep_ == "xcomp" and clause.head.i == word.i and (
                         (ask := self.verb_cue(word)[0]) is not None and ask.relation == "REQUEST"):
                     hedged = True  # "urged Washington to help end the war": asked for, not done
@@ -1187,7 +1194,8 @@ class _SentenceRules:
                 top.head.head.lemma_.lower() in ex.hedge_control:
             hedged = True
         for word in (head, *chain):
-            if word.dep_ == "acl" and word.head.lemma_.lower() in ex.efforts and any(
+            if word.dep_ == "acl" and (word.head.lemma_.lower() in ex.efforts or word.head.lemma_.lower()
+                                       in ex.proposals) and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
                 hedged = True  # "Israeli plans to displace Palestinians": tried or planned, not done
                 notes.append(f"planned:{word.head.lemma_.lower()}")

@@ -1282,3 +1282,11 @@ def test_intercepting_a_missile_is_a_defence_not_an_attack_on_who_fired_it(extra
     # a ship intercepted is still an act on its state
     assert any(s == "israel" and o == "turkey" for s, _r, o in triples(
         extractor, "Israel's navy intercepted a Turkish ship bound for Gaza."))
+
+
+def test_what_is_to_be_done_or_proposed_is_planned_not_done(extractor) -> None:
+    assert one(extractor, "Israeli troops are to pull out of southern Lebanon by January.", "israel", "RETREAT", "lebanon").hedged
+    assert not one(extractor, "Israeli troops pulled out of southern Lebanon in January.", "israel", "RETREAT", "lebanon").hedged
+    found = [t for t in extractor.extract(Article(id="t", text="Netanyahu rejected an Egyptian proposal to deploy troops in Gaza."))
+             if t.subject.id == "egypt"]
+    assert found and all(t.hedged for t in found), found
