@@ -224,6 +224,7 @@ class Extractor:
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
         self.event_anaphors = lex.words("event_anaphors")
+        self.beyond_nation = lex.words("beyond_nation_modifiers")
         self.leading_titles = lex.words("leading_titles")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
@@ -882,6 +883,8 @@ class _SentenceRules:
         for word in words:
             for token in (word, *word.conjuncts):
                 kind = kinds.get(token.lemma_.lower()) or kinds.get(token.lower_)
+                if any(m.dep_ in ("amod", "compound") and m.lower_ in self.ex.beyond_nation for m in token.lefts):
+                    continue  # "the international community", "the Arab world": no one state's
                 if kind in ("OTHER", "POLITICAL_PARTY") and not self.m.resolve(token):
                     group = self.m.group(state, token, "own group", kind)
                     return [Ref(group.actor, group.start, group.end, group.text, "own group", 0.6)]

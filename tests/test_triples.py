@@ -1290,3 +1290,13 @@ def test_what_is_to_be_done_or_proposed_is_planned_not_done(extractor) -> None:
     found = [t for t in extractor.extract(Article(id="t", text="Netanyahu rejected an Egyptian proposal to deploy troops in Gaza."))
              if t.subject.id == "egypt"]
     assert found and all(t.hedged for t in found), found
+
+
+def test_the_international_community_is_no_group_of_the_state_that_addresses_it(extractor) -> None:
+    found = triples(extractor, "Palestinian President Mahmoud Abbas called on the international community to intervene.")
+    assert not any(o.endswith("community") for _s, _r, o in found), found
+    found = triples(extractor, "Iran warned the international community against backing Israel.")
+    assert not any("community" in o for _s, _r, o in found), found
+    # people named by their standing alone stay the state's own
+    assert any(s == "iran" and r == "COERCE" for s, r, _o in triples(
+        extractor, "Iranian police arrested political opponents in Tehran."))
