@@ -2088,6 +2088,10 @@ class _SentenceRules:
                        for p in c.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in exclude]
         if not objects and recipients:
             objects = [r for r in recipients if r.actor.id not in exclude]
+        if not objects and how == "described" and cue.relation == "CONSULT" and (
+                main := self.absolute_head(noun)) is not None:
+            # "X and Y held talks, with Oman acting as mediator": a go-between of the main act's parties
+            objects = [r for r in self.subject(main)[0] if r.actor.id not in exclude]
         if not objects and (cue.relation in AUTHOR_TARGETED or answer):
             # "in protest of the government's refusal": aimed at the act, so at its author
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")
@@ -2305,6 +2309,16 @@ class _SentenceRules:
             self.add([person], "LEADS", led[:1], doc[owner:first].text,
                      f"tie:title {doc[start:first].text.lower()} -> LEADS (lexicon leading_titles)", 0.6, False, False)
             return
+
+    @staticmethod
+    def absolute_head(noun: Token) -> Token | None:
+        """The verb of the clause an absolute 'with X acting as <noun>' hangs on."""
+        prep = noun.head
+        acting = prep.head
+        if noun.dep_ != "pobj" or prep.lower_ != "as" or acting.dep_ != "pcomp" or acting.head.lower_ != "with":
+            return None
+        main = acting.head.head
+        return main if main.pos_ in ("VERB", "AUX") else None
 
     def described(self, noun: Token) -> list[Ref]:
         """The one a describing noun is said of: apposition either way, copula subject,

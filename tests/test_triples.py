@@ -1300,3 +1300,10 @@ def test_the_international_community_is_no_group_of_the_state_that_addresses_it(
     # people named by their standing alone stay the state's own
     assert any(s == "iran" and r == "COERCE" for s, r, _o in triples(
         extractor, "Iranian police arrested political opponents in Tehran."))
+
+
+def test_a_mediator_in_a_with_clause_mediates_between_the_main_act_s_parties(extractor) -> None:
+    found = triples(extractor, "Iran and the United States held indirect talks in Muscat, with Oman acting as mediator.")
+    assert ("oman", "CONSULT", "iran") in found and ("oman", "CONSULT", "united-states") in found, found
+    found = triples(extractor, "Israel and Hamas agreed to a truce, with Egypt and Qatar acting as mediators.")
+    assert ("qatar", "CONSULT", "hamas") in found and ("egypt", "CONSULT", "israel") in found, found
