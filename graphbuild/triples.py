@@ -2152,6 +2152,13 @@ class _SentenceRules:
             how += " (received)"
             givers = [o for p in (*light.children, *noun.children) if p.dep_ == "prep" and p.lower_ == "from"
                       for o in prep_objects_of(p) for o in (o, *o.conjuncts)]
+            # a clause on the thing tells its route or maker, not its giver ("weapons smuggled
+            # through tunnels from Egypt"; "weapons supplied by Iran" is that verb's own event)
+            subjects = [r for r in subjects if not any(
+                c.dep_ in ("acl", "relcl") and c.left_edge.i <= r.start and r.end - 1 <= c.right_edge.i
+                for c in noun.children)]
+            if not subjects:
+                return
             if givers or noun.lemma_.lower() in self.ex.arms:
                 # the giver is the 'from' phrase's own head: not a place inside it ("bought rifles
                 # from arms dealers in Turkey", "drones smuggled from Egypt", "drones made in Iran")

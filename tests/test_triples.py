@@ -1307,3 +1307,9 @@ def test_a_mediator_in_a_with_clause_mediates_between_the_main_act_s_parties(ext
     assert ("oman", "CONSULT", "iran") in found and ("oman", "CONSULT", "united-states") in found, found
     found = triples(extractor, "Israel and Hamas agreed to a truce, with Egypt and Qatar acting as mediators.")
     assert ("qatar", "CONSULT", "hamas") in found and ("egypt", "CONSULT", "israel") in found, found
+
+
+def test_a_route_told_of_a_thing_received_names_no_giver(extractor) -> None:
+    found = triples(extractor, "Hamas received weapons smuggled through tunnels from Egypt, Israeli officials said.")
+    assert ("egypt", "AID", "hamas") not in found, found
+    assert ("iran", "AID", "hamas") in triples(extractor, "Hamas received weapons supplied by Iran.")
