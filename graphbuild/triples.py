@@ -1174,6 +1174,12 @@ class _SentenceRules:
                 elif child.dep_ == "advcl" and any(
                         g.dep_ == "mark" and g.lower_ in ex.conditions for g in child.children):
                     notes.append("conditional")
+        top_verb = (chain[-1] if chain else head)
+        if any((c.dep_ in SUBJ or c.dep_ == "dobj") and any(
+                g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
+               for c in (*head.children, *top_verb.children)):
+            negated = True  # "Neither Egypt nor Jordan has been consulted", "consulted neither X nor Y"
+            notes.append("neg:neither")
         # "would cut off X and restrict Y": a conjoined verb shares its first verb's modal/negation
         if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ in ("aux", "neg") for c in head.children):

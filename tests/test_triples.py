@@ -1313,3 +1313,10 @@ def test_a_route_told_of_a_thing_received_names_no_giver(extractor) -> None:
     found = triples(extractor, "Hamas received weapons smuggled through tunnels from Egypt, Israeli officials said.")
     assert ("egypt", "AID", "hamas") not in found, found
     assert ("iran", "AID", "hamas") in triples(extractor, "Hamas received weapons supplied by Iran.")
+
+
+def test_neither_nor_negates_the_act(extractor) -> None:
+    assert one(extractor, "Neither Iran nor Hezbollah attacked Israel.", "iran", "ASSAULT", "israel").negated
+    assert one(extractor, "Neither Egypt nor Jordan has been consulted by Israel.", "israel", "CONSULT", "jordan").negated
+    assert one(extractor, "Israel consulted neither Egypt nor Jordan.", "israel", "CONSULT", "egypt").negated
+    assert not one(extractor, "Israel consulted Egypt and Jordan.", "israel", "CONSULT", "egypt").negated
