@@ -220,6 +220,7 @@ class Extractor:
         self.refusing = lex.words("refusing_verbs")
         self.responsibility = lex.words("responsibility_nouns")
         self.arms = lex.words("arms_nouns")
+        self.money = lex.words("money_nouns")
         self.acquiring = lex.words("acquiring_verbs")
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
@@ -1861,7 +1862,7 @@ class _SentenceRules:
                     if pobj.dep_ == "pobj" and f"{lemma} of {pobj.lemma_.lower()}" in table:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
         cue = table.get(lemma) or table.get(noun.lower_)
-        if cue is None and lemma in self.ex.arms and self.acquired(noun):
+        if cue is None and (lemma in self.ex.arms or lemma in self.ex.money) and self.acquired(noun):
             return Cue(lemma, "AID", "noun", "arms got from a giver")
         return cue
 

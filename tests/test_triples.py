@@ -1320,3 +1320,10 @@ def test_neither_nor_negates_the_act(extractor) -> None:
     assert one(extractor, "Neither Egypt nor Jordan has been consulted by Israel.", "israel", "CONSULT", "jordan").negated
     assert one(extractor, "Israel consulted neither Egypt nor Jordan.", "israel", "CONSULT", "egypt").negated
     assert not one(extractor, "Israel consulted Egypt and Jordan.", "israel", "CONSULT", "egypt").negated
+
+
+def test_money_got_from_a_giver_is_its_aid_not_a_meeting(extractor) -> None:
+    found = triples(extractor, "Hamas received millions of dollars from Qatar last year to pay salaries in Gaza.")
+    assert ("qatar", "AID", "hamas") in found and ("hamas", "CONSULT", "qatar") not in found, found
+    # a delegation received is still a visit
+    assert ("jordan", "CONSULT", "syria") in triples(extractor, "Jordan received a delegation from Syria.")
