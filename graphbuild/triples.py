@@ -1141,7 +1141,9 @@ class _SentenceRules:
                     hedged = True  # "urged Washington to help end the war": asked for, not done
                     notes.append(f"asked:{lemma}")
                 below = word
-                if lemma in ex.negating or kept_from or self.denies_deed(word):
+                # "refused to take part in talks": the refused act is not done
+                refused = lemma in ex.refusing and clause.dep_ == "xcomp" and clause.head.i == word.i
+                if lemma in ex.negating or kept_from or refused or self.denies_deed(word):
                     negated = True
                     notes.append(f"neg:{lemma}")
                 # "opened an investigation" is no hedge: some words hedge only as adjectives ("open to")

@@ -1327,3 +1327,10 @@ def test_money_got_from_a_giver_is_its_aid_not_a_meeting(extractor) -> None:
     assert ("qatar", "AID", "hamas") in found and ("hamas", "CONSULT", "qatar") not in found, found
     # a delegation received is still a visit
     assert ("jordan", "CONSULT", "syria") in triples(extractor, "Jordan received a delegation from Syria.")
+
+
+def test_an_act_refused_is_not_done(extractor) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text="Iran refused to take part in talks with the United States."))
+             if t.relation == "CONSULT"]
+    assert all(t.negated for t in found), found
+    assert ("iran", "REJECT", "united-states") in triples(extractor, "Iran refused to take part in talks with the United States.")
