@@ -979,6 +979,9 @@ class _SentenceRules:
     def only_where(self, token: Token, refs: list[Ref]) -> bool:
         """'met in Baghdad': a capital after 'in' says where, it is not the government; but
         a post there is one to its host ('reopened its embassy in Damascus')."""
+        if refs and token.dep_ == "pobj" and token.head.lower_ in (*LOCATIVE, "at") and \
+                token.lemma_.lower() in self.ex.posts:
+            return True  # "met at the Omani embassy": a post is where, not its state
         return bool(refs) and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and all(
             r.how == "capital" for r in refs) and token.head.head.lemma_.lower() not in self.ex.posts
 

@@ -1334,3 +1334,10 @@ def test_an_act_refused_is_not_done(extractor) -> None:
              if t.relation == "CONSULT"]
     assert all(t.negated for t in found), found
     assert ("iran", "REJECT", "united-states") in triples(extractor, "Iran refused to take part in talks with the United States.")
+
+
+def test_an_embassy_a_meeting_is_held_at_is_where_not_a_party(extractor) -> None:
+    found = triples(extractor, "Iran and the United States held talks at the Swiss embassy.")
+    assert ("iran", "CONSULT", "united-states") in found and not any(o == "switzerland" for _s, _r, o in found), found
+    found = triples(extractor, "Iranian and Saudi officials met at the Omani embassy in Tehran.")
+    assert not any("oman" in (s, o) for s, _r, o in found), found
