@@ -2100,10 +2100,17 @@ class _SentenceRules:
                        for p in c.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in exclude]
         if not objects and recipients:
             objects = [r for r in recipients if r.actor.id not in exclude]
-        if not objects and how == "described" and cue.relation == "CONSULT" and (
-                main := self.absolute_head(noun)) is not None:
-            # "X and Y held talks, with Oman acting as mediator": a go-between of the main act's parties
-            objects = [r for r in self.subject(main)[0] if r.actor.id not in exclude]
+        if not objects and subjects and cue.relation == "CONSULT" and noun.lemma_.lower() in self.ex.agent_nouns:
+            # a go-between of the main act's parties: "X and Y held talks, with Oman acting as
+            # mediator", "X and Y negotiated through Egyptian mediators"
+            main = self.absolute_head(noun) if how == "described" else noun.head.head if (
+                noun.dep_ == "pobj" and noun.head.lower_ in ("through", "via")) else None
+            if main is not None and main.pos_ in ("VERB", "AUX"):
+                objects = [r for r in self.subject(main)[0] if r.actor.id not in exclude]
+            elif noun.dep_ == "nsubj":
+                # "Egyptian and Qatari mediators have been shuttling between Israel and Hamas"
+                objects = [r for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"
+                           for p in c.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in exclude]
         if not objects and (cue.relation in AUTHOR_TARGETED or answer):
             # "in protest of the government's refusal": aimed at the act, so at its author
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "at", "over")

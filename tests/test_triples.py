@@ -1341,3 +1341,10 @@ def test_an_embassy_a_meeting_is_held_at_is_where_not_a_party(extractor) -> None
     assert ("iran", "CONSULT", "united-states") in found and not any(o == "switzerland" for _s, _r, o in found), found
     found = triples(extractor, "Iranian and Saudi officials met at the Omani embassy in Tehran.")
     assert not any("oman" in (s, o) for s, _r, o in found), found
+
+
+def test_mediators_named_by_their_nation_mediate_between_the_parties(extractor) -> None:
+    found = triples(extractor, "Israel and Hamas negotiated through Egyptian mediators.")
+    assert ("egypt", "CONSULT", "israel") in found and ("egypt", "CONSULT", "hamas") in found, found
+    found = triples(extractor, "Egyptian and Qatari mediators have been shuttling between Israel and Hamas.")
+    assert ("qatar", "CONSULT", "hamas") in found and ("egypt", "CONSULT", "israel") in found, found
