@@ -2169,7 +2169,9 @@ class _SentenceRules:
             # "Hamas leaders found asylum in Qatar": who gets help is its recipient, not its giver
             subjects, objects = objects, subjects
             how += " (received)"
-            givers = [o for p in (*light.children, *noun.children) if p.dep_ == "prep" and p.lower_ == "from"
+            # (or on the count: "bought hundreds of drones from Iran")
+            path = [noun, *(t for t in noun.ancestors if light.is_ancestor(t))]
+            givers = [o for p in (c for t in (light, *path) for c in t.children) if p.dep_ == "prep" and p.lower_ == "from"
                       for o in prep_objects_of(p) for o in (o, *o.conjuncts)]
             # a clause on the thing tells its route or maker, not its giver ("weapons smuggled
             # through tunnels from Egypt"; "weapons supplied by Iran" is that verb's own event)
