@@ -1332,6 +1332,17 @@ def test_money_got_from_a_giver_is_its_aid_not_a_meeting(extractor) -> None:
     assert ("jordan", "CONSULT", "syria") in triples(extractor, "Jordan received a delegation from Syria.")
 
 
+def test_goods_got_from_a_giver_are_its_aid_a_call_received_is_contact(extractor) -> None:
+    found = triples(extractor, "The Houthis received trucks and fuel from Iran, a UN panel said.")
+    assert ("iran", "AID", "houthis") in found and ("houthis", "CONSULT", "iran") not in found, found
+    found = triples(extractor, "Hezbollah received equipment from Iran, the report said.")
+    assert ("iran", "AID", "hezbollah") in found, found
+    # goods struck are no aid; a call received is still contact
+    assert not any(r == "AID" for _, r, _ in triples(extractor, "Israel struck a fuel truck in Gaza."))
+    found = triples(extractor, "Iraq's prime minister received a phone call from Iran's president.")
+    assert not any(r == "AID" for _, r, _ in found), found
+
+
 def test_an_act_refused_is_not_done(extractor) -> None:
     found = [t for t in extractor.extract(Article(id="t", text="Iran refused to take part in talks with the United States."))
              if t.relation == "CONSULT"]
