@@ -19,8 +19,8 @@ transaction: a few microseconds a row instead of some thirty. LadybugDB
 checkpoints at the commit of every COPY, and that costs ~0.15 s for each
 touched edge table whatever the batch size (measured: 3-4 s with the ~20
 relation tables a batch touches), so small batches (ingest) keep LOAD FROM.
-There a helper thread writes the next CSV file while LadybugDB copies the
-last one (a query releases the GIL).
+In a COPY batch a helper thread writes the next CSV file while LadybugDB
+copies the last one (a query releases the GIL).
 """
 
 from __future__ import annotations
@@ -302,20 +302,19 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _extreme(pick: Any, *dates: str | None) -> str | None:
-    """min/max of ISO date strings, ignoring missing ones."""
-    known = [d for d in dates if d]
-    return pick(known) if known else None
+# what _edge_sum returns, in order (EDGE_ROW after the ids)
+EDGE_SUM_COLUMNS = tuple(c for c in EDGE_COLUMNS if c != "relation")
 
 
 def _edge_sum(stored: list[Any] | None, added: list[tuple[bool, float, str | None]]
               ) -> tuple[int, int, float, str | None, str | None]:
-    """An aggregated edge's values (EDGE_ROW order after the ids): the stored
-    ones, or none, plus each new statement's (hedged, score, published) in
-    order, by the same operations as _bump_edge, so the floats come out equal."""
+    """An aggregated edge's values: the stored ones (or none) plus each new
+    statement's (hedged, score, published) in order. Every write path sums
+    here, one statement after another, so a batch and the same articles one by
+    one give equal floats; dates are ISO strings, an empty one is no date."""
     mentions, hedged, score, first, last = stored or (0, 0, 0.0, None, None)
     mentions, hedged, score = mentions or 0, hedged or 0, score or 0.0
-    first, last = first or None, last or None  # as _extreme: an empty date is none
+    first, last = first or None, last or None
     for is_hedged, statement_score, published in added:
         mentions += 1
         hedged += 1 if is_hedged else 0
@@ -349,6 +348,13 @@ def edge_contributions(counted: Iterable[tuple[Article, Triple]]) -> EdgeContrib
         else:
             added.append(contribution)
     return by_relation
+
+
+def _maybe_stored(edges: dict[tuple[str, str], Any], created_actors: set[str]
+                  ) -> Iterable[tuple[str, str]]:
+    """The (subject, object) pairs that may have a stored edge: an actor
+    created in this batch has none, so no lookup for it."""
+    return ((s, o) for s, o in edges if s not in created_actors and o not in created_actors)
 
 
 def csv_cell(value: Any) -> str:
@@ -622,13 +628,10 @@ class LadybugStore:
 
     def _update_edges(self, by_relation: EdgeContributions, created_actors: set[str]) -> None:
         """Add the batch's new non-negated statements, in order, onto the stored
-        edge values; then create the new edges and update the stored ones.
-        An actor created in this batch has no stored edge: no lookup for it."""
+        edge values; then create the new edges and update the stored ones."""
         for name, edges in by_relation.items():
-            pairs = ((s, o) for s, o in edges
-                     if s not in created_actors and o not in created_actors)
-            stored = {(s, o): values for s, o, *values
-                      in self._load(PAIR_ROW, pairs, EDGES_FOUND[name], False)}
+            stored = {(s, o): values for s, o, *values in self._load(
+                PAIR_ROW, _maybe_stored(edges, created_actors), EDGES_FOUND[name], False)}
             rows = [[s, o, *_edge_sum(stored.get((s, o)), added)]
                     for (s, o), added in edges.items()]
             self._load(EDGE_ROW, [row for row in rows if (row[0], row[1]) in stored],
@@ -644,10 +647,8 @@ class LadybugStore:
         five properties). Returns (edge table, its file to COPY)."""
         files = []
         for name, edges in by_relation.items():
-            pairs = ((s, o) for s, o in edges
-                     if s not in created_actors and o not in created_actors)
-            stored = {(s, o): values for s, o, *values
-                      in self._load(PAIR_ROW, pairs, EDGES_TAKEN[name], False)}
+            stored = {(s, o): values for s, o, *values in self._load(
+                PAIR_ROW, _maybe_stored(edges, created_actors), EDGES_TAKEN[name], False)}
             files.append((name, writer.submit(self._write_edges, name, edges, stored)))
         return files
 
@@ -670,11 +671,11 @@ class LadybugStore:
     def _write_csv(self, rows: Iterable[Sequence[Any]], nulls: bool = True,
                    name: str = "rows") -> str | None:
         """Rows as our private CSV file `name`.csv (a table name or "rows"),
-        None when there are none. Rows go
-        through the csv module's C writer, which quotes every string (so ""
-        stays an empty string) and no number; it would write None as "" too
-        (an empty string, not null), so a row with a None (possible only when
-        `nulls` is true) is written by csv_line instead. Row order is not kept."""
+        None when there are none. Rows go through the csv module's C writer,
+        which quotes every string (so "" stays an empty string) and no number;
+        it would write None as "" too (an empty string, not null), so a row with
+        a None (possible only when `nulls` is true) is written by csv_line
+        instead. Row order is not kept."""
         rows = list(rows)
         if not rows:
             return None
@@ -764,15 +765,9 @@ class LadybugStore:
     def _bump_edge(self, name: str, triple: Triple, published: str | None) -> None:
         keys = {"subject": triple.subject.id, "object": triple.object.id}
         rows = self._run(EDGE_FIND[name], keys)
-        mentions, hedged, score, first, last = rows[0] if rows else (0, 0, 0.0, None, None)
-        values = {
-            **keys,
-            "mentions": (mentions or 0) + 1,
-            "hedged_mentions": (hedged or 0) + (1 if triple.hedged else 0),
-            "score": (score or 0.0) + float(triple.score),
-            "first_seen": _extreme(min, first, published),
-            "last_seen": _extreme(max, last, published),
-        }
+        summed = _edge_sum(rows[0] if rows else None,
+                           [(triple.hedged, float(triple.score), published)])
+        values = {**keys, **dict(zip(EDGE_SUM_COLUMNS, summed))}
         if rows:
             self._run(EDGE_UPDATE[name], values)
         else:
