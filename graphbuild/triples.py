@@ -220,8 +220,8 @@ class Extractor:
         self.refusing = lex.words("refusing_verbs")
         self.responsibility = lex.words("responsibility_nouns")
         self.arms = lex.words("arms_nouns")
-        self.money = lex.words("money_nouns")
-        self.goods = lex.words("goods_nouns")
+        # things whose giver, when got ('received ... from X'), aids the getter
+        self.gettable = self.arms | lex.words("money_nouns") | lex.words("goods_nouns")
         self.acquiring = lex.words("acquiring_verbs")
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
@@ -1868,8 +1868,7 @@ class _SentenceRules:
                     if pobj.dep_ == "pobj" and f"{lemma} of {pobj.lemma_.lower()}" in table:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
         cue = table.get(lemma) or table.get(noun.lower_)
-        if cue is None and (lemma in self.ex.arms or lemma in self.ex.money
-                            or lemma in self.ex.goods) and self.acquired(noun):
+        if cue is None and lemma in self.ex.gettable and self.acquired(noun):
             return Cue(lemma, "AID", "noun", "arms got from a giver")
         return cue
 
