@@ -1869,12 +1869,12 @@ class _SentenceRules:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
         cue = table.get(lemma) or table.get(noun.lower_)
         if cue is None and lemma in self.ex.gettable and self.acquired(noun):
-            return Cue(lemma, "AID", "noun", "arms got from a giver")
+            return Cue(lemma, "AID", "noun", "a thing got from a giver")
         return cue
 
     def acquired(self, noun: Token) -> bool:
-        """'received missiles and drones from Iran', 'bought dozens of jets from Russia': weapons
-        the verb's subject gets (a weapon fired or launched at someone is no aid)."""
+        """'received missiles and drones from Iran', 'bought dozens of jets from Russia': a thing
+        (weapons, money, goods) the verb's subject gets (a weapon fired at someone is no aid)."""
         while noun.dep_ == "conj":
             noun = noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj" and (
