@@ -139,6 +139,22 @@ def test_load_reports_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
     assert stats_of(tmp_path / "g.lbug")["statements"] == len(good)
 
 
+def test_load_reads_what_pythons_json_writes(tmp_path: Path) -> None:
+    """Another tool's records carry an extra field json.dumps wrote as NaN (not
+    strict JSON): they load like the others, not as bad lines."""
+    good = run("extract", str(SEED_ARTICLE)).stdout.splitlines()
+    records = [json.loads(line) for line in good]
+    for record in records:
+        record["calibrated_probability"] = float("nan")
+    lenient = tmp_path / "lenient.jsonl"
+    lenient.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert "NaN" in lenient.read_text(encoding="utf-8")
+    result = run("load", str(lenient), "--db", str(tmp_path / "g.lbug"), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "not a triple record" not in result.stderr
+    assert stats_of(tmp_path / "g.lbug")["statements"] == len(good)
+
+
 def test_ingest_skips_bad_files_and_keeps_good_ones(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
