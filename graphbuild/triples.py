@@ -798,7 +798,14 @@ class _SentenceRules:
         (its own event, negated), not a refusal of anyone."""
         return verb.lemma_.lower() in self.ex.refusing and any(
             (c.dep_ == "xcomp" and c.tag_ == "VBG") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
+            or (c.dep_ == "dobj" and self.deed_gerund(c) is not None)
             for c in verb.children)
+
+    def deed_gerund(self, noun: Token) -> Token | None:
+        """'supplying' in 'denied supplying weapons' when the parser hangs the gerund on its
+        object as a modifier: a deed verb, so the noun is what the deed moved."""
+        return next((m for m in noun.lefts if m.dep_ in ("amod", "compound") and m.tag_ == "VBG"
+                     and self.verb_cue(m)[0] is not None), None)
 
     def hostile_participle(self, word: Token) -> bool:
         """'condemning Iran' in 'blocked a resolution condemning Iran': a hostile act the
@@ -1388,6 +1395,14 @@ class _SentenceRules:
                 self.nominal(noun, light=verb, relation="RETREAT",
                              note=f"{' '.join([lemma, *particles(verb)])} {noun_cue.relation} -> RETREAT")
                 return
+            if lemma in ex.refusing and self.denies_deed(verb):
+                # "denied supplying weapons to X", the gerund parsed as the noun's modifier:
+                # the deed, negated, not help refused to X ("missiles" says no more than the verb)
+                gerund = self.deed_gerund(noun)
+                deed = self.verb_cue(gerund)[0] if gerund is not None else None
+                self.nominal(noun, light=verb, relation=deed.relation if deed is not None else None,
+                             note=f"denied {gerund.lemma_.lower()}" if gerund is not None else "")
+                return
             if lemma in ex.reversal and noun_cue.relation in UNDONE and not named:
                 # "lifted a curfew", "halted economic aid", "cancelled a planned visit"
                 self.nominal(noun, light=verb, relation=UNDONE[noun_cue.relation],
@@ -1951,7 +1966,7 @@ class _SentenceRules:
             and light.i < noun.i and self.subject(light)[0] else []
         given = given or bool(recipients)
         if relation is not None and relation != "REJECT" and light is not None \
-                and light.lemma_.lower() in self.ex.refusing:
+                and light.lemma_.lower() in self.ex.refusing and not self.denies_deed(light):
             # "denied Hamas asylum", "denied asylum to X": help refused to one who sought it rejects them
             relation, note = "REJECT", f"{light.lemma_.lower()} {cue.relation} -> REJECT"
         cue_words = set(cue.words.split()[:-1])  # "military" of "military aid" is the cue's, no agent

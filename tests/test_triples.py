@@ -1362,3 +1362,14 @@ def test_mediators_named_by_their_nation_mediate_between_the_parties(extractor) 
     assert ("egypt", "CONSULT", "israel") in found and ("egypt", "CONSULT", "hamas") in found, found
     found = triples(extractor, "Egyptian and Qatari mediators have been shuttling between Israel and Hamas.")
     assert ("qatar", "CONSULT", "hamas") in found and ("egypt", "CONSULT", "israel") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Iran has repeatedly denied supplying weapons to the Houthi rebels.",
+    "Tehran has consistently denied supplying arms to the Houthis.",
+])
+def test_a_denied_gerund_parsed_as_a_modifier_is_a_negated_deed(extractor, text: str) -> None:
+    assert one(extractor, text, "iran", "AID", "houthis").negated
+    assert not any(r == "REJECT" for _s, r, _o in triples(extractor, text)), triples(extractor, text)
+    # help withheld from someone is still refused
+    assert ("israel", "REJECT", "palestine") in triples(extractor, "Israel denied humanitarian aid to Gaza.")
