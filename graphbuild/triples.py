@@ -783,10 +783,17 @@ class _SentenceRules:
             # (not a deal's go-between: "in a deal brokered by China")
             queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
                 c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(g.dep_ in SUBJ for g in c.children)
-                and not (stance and self.hostile_participle(c)) and c.lemma_.lower() not in self.ex.brokering))
+                and not (stance and self.hostile_participle(c)) and c.lemma_.lower() not in self.ex.brokering
+                and not self.given_participle(c)))
                 and c.lower_ not in CIRCUMSTANCE
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def given_participle(self, word: Token) -> bool:
+        """'supplied by Iran' in 'seized rockets supplied by Iran': the giver's own act (coded
+        by the participle), so no party of what is done to the thing once given."""
+        cue = self.verb_cue(word)[0]
+        return word.tag_ == "VBN" and cue is not None and cue.relation == "AID"
 
     def moves_things(self, verb: Token) -> bool:
         """A verb whose direct object is the thing moved ("deployed its Guards"); by its

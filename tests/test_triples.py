@@ -1373,3 +1373,12 @@ def test_a_denied_gerund_parsed_as_a_modifier_is_a_negated_deed(extractor, text:
     assert not any(r == "REJECT" for _s, r, _o in triples(extractor, text)), triples(extractor, text)
     # help withheld from someone is still refused
     assert ("israel", "REJECT", "palestine") in triples(extractor, "Israel denied humanitarian aid to Gaza.")
+
+
+def test_seizing_a_thing_supplied_by_a_giver_is_no_act_on_the_giver(extractor) -> None:
+    for text in ("Israel seized rockets supplied by Iran.", "The US Navy seized drones provided by Iran.",
+                 "Israel destroyed missiles supplied by Russia."):
+        found = triples(extractor, text)
+        assert not any(o in ("iran", "russia") and r != "AID" for _s, r, o in found), found
+    # a thing held by someone still stands for its holder
+    assert ("israel", "ASSAULT", "hezbollah") in triples(extractor, "Israel struck a weapons depot used by Hezbollah.")
