@@ -789,6 +789,15 @@ class _SentenceRules:
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
 
+    def forces_at_home(self, things: list[Token], subjects: list[Ref], objects: list[Ref]) -> bool:
+        """'sent troops to Sinai': forces (not peacekeepers) moved to places of their own
+        state help no one there; a deployment, as 'deployed troops to Sinai' is."""
+        forces = [t for t in things if t.lemma_.lower() in self.ex.forces or t.lemma_.lower() in self.ex.units]
+        return bool(forces and objects) and not any(
+            w.lower_.startswith("peacekeep") for t in forces for w in t.subtree) and all(
+            r.how in ("place", "home place") and r.actor.kind != "STATE"
+            and any(s.actor.country == r.actor.country for s in subjects) for r in objects)
+
     def given_participle(self, word: Token) -> bool:
         """'supplied by Iran' in 'seized rockets supplied by Iran': the giver's own act (coded
         by the participle), so no party of what is done to the thing once given."""
@@ -1622,6 +1631,10 @@ class _SentenceRules:
                             for t in c.subtree)
                 base = "AID" if peace else "MOBILIZE"
                 notes.append(f"forces {lemma} -> {base}")
+        if base == "AID" and lemma in ex.theme and self.forces_at_home(
+                [c for c in verb.children if c.dep_ == "dobj"], subjects, objs):
+            base = "MOBILIZE"
+            notes.append("forces at home -> MOBILIZE")
         if base == "AID" and lemma in ex.theme and used in ("into", "against") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.units for c in verb.children):
             # "sent an armored division into Jordan": forces moved into another's land mobilize
@@ -2244,6 +2257,9 @@ class _SentenceRules:
             notes.append("home place")
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
+        if relation is None and cue.relation == "AID" and self.forces_at_home([noun], subjects, objects):
+            relation = "MOBILIZE"
+            notes.append("forces at home -> MOBILIZE")
         base_relation = relation or cue.relation
         final, intent_note = self.intent_relation(base_relation, light or noun, intent, negated)
         if final == "THREATEN" and base_relation != "THREATEN" and objects:

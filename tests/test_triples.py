@@ -1382,3 +1382,17 @@ def test_seizing_a_thing_supplied_by_a_giver_is_no_act_on_the_giver(extractor) -
         assert not any(o in ("iran", "russia") and r != "AID" for _s, r, o in found), found
     # a thing held by someone still stands for its holder
     assert ("israel", "ASSAULT", "hezbollah") in triples(extractor, "Israel struck a weapons depot used by Hezbollah.")
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt sent troops to Sinai.",
+    "Egypt sent soldiers to Sinai.",
+    "Iraq sent more troops to Mosul.",
+])
+def test_forces_sent_to_a_place_at_home_are_deployed_not_aid(extractor, text: str) -> None:
+    found = triples(extractor, text)
+    assert not any(r == "AID" for _s, r, _o in found), found
+    assert any(r == "MOBILIZE" for _s, r, _o in found), found
+    # peacekeepers or goods sent are still help; troops sent abroad are unchanged
+    assert any(r == "AID" for _s, r, _o in triples(extractor, "Iraq sent peacekeepers to Mosul."))
+    assert ("iran", "AID", "syria") in triples(extractor, "Iran sent troops to Syria.")
