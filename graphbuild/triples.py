@@ -206,6 +206,7 @@ class Extractor:
         self.adjective_hedges = lex.words("adjective_hedges")
         self.answers = lex.words("answer_nouns")
         self.receiving = lex.words("receiving_verbs")
+        self.reliance = lex.words("reliance_verbs")
         self.undergoing = lex.words("undergoing_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
@@ -2029,6 +2030,22 @@ class _SentenceRules:
             subjects = modifiers
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         chain: list[Token] = []
+        relied: list[Ref] = []
+        if light is None and frame.dep_ == "pobj" and frame.head.lower_ == "on" \
+                and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance:
+            # "Lebanon depends on the support of Iran": the one relying gets the help; its
+            # giver is the noun's own agent ('of', 'from', 'by', a possessor or demonym)
+            gov = frame.head.head
+            # (the parser may hang 'from X' on the verb: "relies on financial support from Iran")
+            subjects = subjects or [r for p in [*noun.children, *gov.children] if p.dep_ == "prep" and (
+                p.lower_ == "of" and p.head.i == noun.i or p.lower_ == "from")
+                for o in prep_objects_of(p) for r in self.actors(o)]
+            relied, _, chain = self.subject(gov)
+            relied = [r for r in relied if all(r.actor.id != s.actor.id for s in subjects)]
+            if not subjects or not relied:
+                return
+            chain = [gov, *chain]
+            how = f"relied on:{gov.lemma_.lower()}"
         if not subjects and light is not None and self.joint_between(noun, light, cue):
             return
         if not subjects and light is not None:
@@ -2127,9 +2144,9 @@ class _SentenceRules:
         home = next(iter(homes)) if len(homes) == 1 and ((relation or cue.relation) not in DONE_IN_PLACE or all(
             r.actor.kind not in STATE_BOUND for r in subjects)) else None
         where_only = (relation or cue.relation) not in CAPITAL_PARTIES
-        objects = [r for r in self.nominal_objects(noun, leaving, home, where_only)
-                   or self.nominal_objects(frame, leaving, home, where_only)
-                   if r.actor.id not in exclude]
+        objects = relied or [r for r in self.nominal_objects(noun, leaving, home, where_only)
+                             or self.nominal_objects(frame, leaving, home, where_only)
+                             if r.actor.id not in exclude]
         if not objects and subjects and not (noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
             # "Egypt's mediation between Israel and Hamas": one side's act on each of a pair
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"

@@ -1396,3 +1396,15 @@ def test_forces_sent_to_a_place_at_home_are_deployed_not_aid(extractor, text: st
     # peacekeepers or goods sent are still help; troops sent abroad are unchanged
     assert any(r == "AID" for _s, r, _o in triples(extractor, "Iraq sent peacekeepers to Mosul."))
     assert ("iran", "AID", "syria") in triples(extractor, "Iran sent troops to Syria.")
+
+
+@pytest.mark.parametrize("text,giver,relation,getter", [
+    ("Lebanon depends on the support of Iran.", "iran", "SUPPORT", "lebanon"),
+    ("Lebanon depends on Iranian support.", "iran", "SUPPORT", "lebanon"),
+    ("Hezbollah relies on financial support from Iran.", "iran", "AID", "hezbollah"),
+    ("Jordan relies on aid from the United States.", "united-states", "AID", "jordan"),
+])
+def test_who_relies_on_help_gets_it_from_its_giver(extractor, text: str, giver: str, relation: str,
+                                                  getter: str) -> None:
+    one(extractor, text, giver, relation, getter)
+    assert not any(s == getter for s, _r, _o in triples(extractor, text)), triples(extractor, text)
