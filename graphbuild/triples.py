@@ -2261,6 +2261,13 @@ class _SentenceRules:
         if not subjects or (not objects and not mutual):
             return
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
+        if light is None and not chain and not hedged and frame.dep_ == "dobj" and frame.head.pos_ == "VERB":
+            # "Oman will host talks between Iran and the US": the talks are as yet only planned
+            # (the verb's modal says nothing of the pair's own intent, nor its negation of the talks)
+            gov = frame.head
+            if self.qualifiers(gov, self.subject(gov)[2])[1]:
+                hedged = True
+                notes.append(f"planned:{gov.lemma_.lower()}")
         if alleged:
             hedged = True
             notes.append("alleged")

@@ -1408,3 +1408,14 @@ def test_who_relies_on_help_gets_it_from_its_giver(extractor, text: str, giver: 
                                                   getter: str) -> None:
     one(extractor, text, giver, relation, getter)
     assert not any(s == getter for s, _r, _o in triples(extractor, text)), triples(extractor, text)
+
+
+def test_talks_a_host_will_hold_are_only_planned(extractor) -> None:
+    for text in ("Oman will be hosting talks between Iran and the US.",
+                 "Egypt may host a meeting between Israel and Hamas."):
+        found = [t for t in extractor.extract(Article(id="t", text=text)) if t.relation == "CONSULT"]
+        assert found and all(t.hedged for t in found), found
+    # talks hosted are held, and the host's own act stays as it was coded
+    held = one(extractor, "Oman hosted talks between Iran and the US.", "iran", "CONSULT", "united-states")
+    assert not held.hedged
+    assert not one(extractor, "Oman hosted talks between Iran and the US.", "oman", "CONSULT", "iran").hedged
