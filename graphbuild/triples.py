@@ -207,6 +207,7 @@ class Extractor:
         self.answers = lex.words("answer_nouns")
         self.receiving = lex.words("receiving_verbs")
         self.reliance = lex.words("reliance_verbs")
+        self.handed_over = lex.words("handed_over_nouns")
         self.undergoing = lex.words("undergoing_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
@@ -798,6 +799,14 @@ class _SentenceRules:
             w.lower_.startswith("peacekeep") for t in forces for w in t.subtree) and all(
             r.how in ("place", "home place") and r.actor.kind != "STATE"
             and any(s.actor.country == r.actor.country for s in subjects) for r in objects)
+
+    def handover(self, verb: Token) -> bool:
+        """'received the bodies / prisoners from X': people or remains got from X were handed
+        over; that is no meeting with X, and what PLOVER would code is left uncoded."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.ex.receiving and any(
+            t.lemma_.lower() in self.ex.handed_over or t.lower_ in self.ex.handed_over
+            for c in verb.children if c.dep_ == "dobj"
+            for t in (c, *c.conjuncts, *self.counted(c)))
 
     def given_participle(self, word: Token) -> bool:
         """'supplied by Iran' in 'seized rockets supplied by Iran': the giver's own act (coded
@@ -1467,6 +1476,8 @@ class _SentenceRules:
                 t.lemma_.lower() in ex.arms for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                 for t in (c, *c.conjuncts)):
             return  # "intercepted a missile fired by the Houthis": a defence, no attack on its launcher
+        if self.handover(verb):
+            return  # "received the bodies from Israel": a handover, no meeting with Israel
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing
@@ -1946,6 +1957,8 @@ class _SentenceRules:
         cue = self.noun_cue(noun)
         if cue is None:
             return
+        if noun.dep_ == "dobj" and self.handover(noun.head):
+            return  # "received three hostages from Hamas": handed over, not taken hostage again
         self.consumed.add(noun.i)
         if relation is None and noun.lemma_.lower() in self.ex.deescalation_nouns:
             # "announced a suspension of operations against X": a step back from that act

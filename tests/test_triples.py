@@ -1419,3 +1419,17 @@ def test_talks_a_host_will_hold_are_only_planned(extractor) -> None:
     held = one(extractor, "Oman hosted talks between Iran and the US.", "iran", "CONSULT", "united-states")
     assert not held.hedged
     assert not one(extractor, "Oman hosted talks between Iran and the US.", "oman", "CONSULT", "iran").hedged
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Cross received the bodies from Israel.",
+    "Egypt received 50 prisoners from Israel.",
+    "Israel received the remains of two hostages from Hamas.",
+    "Israel received three hostages from Hamas on Saturday.",
+])
+def test_people_or_remains_handed_over_are_no_meeting(extractor, text: str) -> None:
+    assert triples(extractor, text) == []
+    # a visitor or a letter received is still contact
+    assert ("abdel-fattah-el-sisi", "CONSULT", "hamas") in triples(extractor, "Sisi received a delegation from Hamas.")
+    assert ("abdel-fattah-el-sisi", "CONSULT", "benjamin-netanyahu") in triples(
+        extractor, "Sisi received a letter from Netanyahu.")
