@@ -824,8 +824,14 @@ class _SentenceRules:
         (its own event, negated), not a refusal of anyone."""
         return verb.lemma_.lower() in self.ex.refusing and any(
             (c.dep_ == "xcomp" and c.tag_ == "VBG") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
-            or (c.dep_ == "dobj" and self.deed_gerund(c) is not None)
+            or (c.dep_ == "dobj" and (self.deed_gerund(c) is not None or self.authorless_act(c)))
             for c in verb.children)
+
+    def authorless_act(self, noun: Token) -> bool:
+        """'the attack on Israel' in 'Hamas denied the attack on Israel': a hostile act named
+        with no author of its own; who denies it denies doing it (no rejection of Israel)."""
+        cue = self.noun_cue(noun)
+        return cue is not None and cue.relation in MATERIAL_CONFLICT and not self.event_author(noun, set())
 
     def deed_gerund(self, noun: Token) -> Token | None:
         """'supplying' in 'denied supplying weapons' when the parser hangs the gerund on its

@@ -1433,3 +1433,14 @@ def test_people_or_remains_handed_over_are_no_meeting(extractor, text: str) -> N
     assert ("abdel-fattah-el-sisi", "CONSULT", "hamas") in triples(extractor, "Sisi received a delegation from Hamas.")
     assert ("abdel-fattah-el-sisi", "CONSULT", "benjamin-netanyahu") in triples(
         extractor, "Sisi received a letter from Netanyahu.")
+
+
+def test_an_attack_denied_is_a_negated_deed_not_a_rejection_of_its_target(extractor) -> None:
+    for text, subject in (("Hamas denied the attack on Israel.", "hamas"),
+                          ("Hezbollah denied the rocket attack on northern Israel.", "hezbollah")):
+        found = triples(extractor, text)
+        assert not any(r == "REJECT" for _s, r, _o in found), found
+        assert one(extractor, text, subject, "ASSAULT", "israel").negated
+    # a request or an accusation denied is still refused
+    assert ("israel", "REJECT", "hamas") in triples(extractor, "Israel denied the request by Hamas.")
+    assert ("hamas", "REJECT", "israel") in triples(extractor, "Hamas denied the accusations by Israel.")
