@@ -524,6 +524,10 @@ class _SentenceRules:
         head = verb.head
         if head.i == verb.i:
             return agents, patients, chain
+        if (denier := self.denied_by(verb)) is not None:
+            # "denied supplying missiles", the gerund hung on its object: the denier's deed
+            a, p, c = self.subject(denier, depth + 1)
+            return a, p, [denier, *c]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("against", "from") \
                 and verb.tag_ == "VBG" and head.head.lemma_.lower() in self.ex.dissuasion:
             # "warned Israel against attacking X", "prevented Hamas from smuggling": the one kept from it
@@ -826,6 +830,15 @@ class _SentenceRules:
             (c.dep_ == "xcomp" and c.tag_ == "VBG") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
             or (c.dep_ == "dobj" and (self.deed_gerund(c) is not None or self.authorless_act(c)))
             for c in verb.children)
+
+    def denied_by(self, gerund: Token) -> Token | None:
+        """The denying verb of a deed gerund the parser hung on its own object as a
+        modifier ('denied supplying missiles to X'); None for any other word."""
+        if gerund.dep_ not in ("amod", "compound") or gerund.tag_ != "VBG" or gerund.head.dep_ != "dobj":
+            return None
+        denier = gerund.head.head
+        deed = self.deed_gerund(gerund.head)
+        return denier if deed is not None and deed.i == gerund.i and self.denies_deed(denier) else None
 
     def authorless_act(self, noun: Token) -> bool:
         """'the attack on Israel' in 'Hamas denied the attack on Israel': a hostile act named
@@ -1511,7 +1524,8 @@ class _SentenceRules:
             objects, used = self.prep_objects(verb, ("from",))
         else:
             # a control verb's oblique phrases are circumstances; its complement has the party
-            objects, used = self.objects(verb, prep, exclude, obliques=not governs,
+            # (a deed gerund hung on its object has its phrases on the denying verb)
+            objects, used = self.objects(self.denied_by(verb) or verb, prep, exclude, obliques=not governs,
                                          where_only=cue.relation not in CAPITAL_PARTIES)
         if not objects and cue.relation == "RETREAT" and self.moves_things(verb):
             # "withdrawing some of its 2,500 troops from Iraq": the parser hangs the place left on the troops

@@ -1444,3 +1444,12 @@ def test_an_attack_denied_is_a_negated_deed_not_a_rejection_of_its_target(extrac
     # a request or an accusation denied is still refused
     assert ("israel", "REJECT", "hamas") in triples(extractor, "Israel denied the request by Hamas.")
     assert ("hamas", "REJECT", "israel") in triples(extractor, "Hamas denied the accusations by Israel.")
+
+
+@pytest.mark.parametrize("text,relation,obj", [
+    ("Tehran has long denied supplying missiles to the Houthis.", "AID", "houthis"),
+    ("Iran has long denied firing missiles at Israel.", "ASSAULT", "israel"),
+])
+def test_a_denied_gerund_hung_on_a_plain_object_is_still_the_deed(extractor, text: str, relation: str,
+                                                                  obj: str) -> None:
+    assert one(extractor, text, "iran", relation, obj).negated
