@@ -804,10 +804,12 @@ class _SentenceRules:
             r.how in ("place", "home place") and r.actor.kind != "STATE"
             and any(s.actor.country == r.actor.country for s in subjects) for r in objects)
 
-    def handover(self, verb: Token) -> bool:
-        """'received the bodies / prisoners from X': people or remains got from X were handed
-        over; that is no meeting with X, and what PLOVER would code is left uncoded."""
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.ex.receiving and any(
+    def handover(self, verb: Token, giving: bool = False) -> bool:
+        """'received the bodies / prisoners from X' (or, `giving`, 'handed them over to X'):
+        people or remains handed over; that is no meeting with X nor aid to X, and what
+        PLOVER would code is left uncoded."""
+        verbs = (self.ex.theme | self.ex.giving) if giving else self.ex.receiving
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in verbs and any(
             t.lemma_.lower() in self.ex.handed_over or t.lower_ in self.ex.handed_over
             for c in verb.children if c.dep_ == "dobj"
             for t in (c, *c.conjuncts, *self.counted(c)))
@@ -1495,8 +1497,10 @@ class _SentenceRules:
                 t.lemma_.lower() in ex.arms for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                 for t in (c, *c.conjuncts)):
             return  # "intercepted a missile fired by the Houthis": a defence, no attack on its launcher
-        if self.handover(verb):
-            return  # "received the bodies from Israel": a handover, no meeting with Israel
+        if self.handover(verb) or (cue.relation == "AID" and self.handover(verb, giving=True)):
+            # "received the bodies from Israel", "handed over the bodies to the Red Cross":
+            # a handover, no meeting with Israel and no aid to the Red Cross
+            return
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing

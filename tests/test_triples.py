@@ -1453,3 +1453,10 @@ def test_an_attack_denied_is_a_negated_deed_not_a_rejection_of_its_target(extrac
 def test_a_denied_gerund_hung_on_a_plain_object_is_still_the_deed(extractor, text: str, relation: str,
                                                                   obj: str) -> None:
     assert one(extractor, text, "iran", relation, obj).negated
+
+
+def test_people_or_remains_handed_over_are_no_aid_to_the_receiver(extractor) -> None:
+    for text in ("Hamas handed over the bodies to the Red Cross.",
+                 "Israel handed over 90 prisoners to the Red Cross."):
+        assert not any(r == "AID" for _s, r, _o in triples(extractor, text)), triples(extractor, text)
+    assert ("iran", "AID", "hezbollah") in triples(extractor, "Iran handed over weapons to Hezbollah.")
