@@ -46,6 +46,7 @@ LOCATING = set(_WORDS["locating"])
 # actors that act for their state: their country is the sentence's when it names no state
 SPOKESPEOPLE = set(_WORDS["spokespeople"])
 SPONSORING = set(_WORDS["sponsoring"])
+MAKING = set(_WORDS["making"])
 BLOCS = set(_WORDS["blocs"])
 BEYOND_STATES = set(_WORDS["beyond_states"])
 SEATED = set(_WORDS["seated"])
@@ -1265,6 +1266,8 @@ class SentenceMentions:
         if demonym is not None:
             return demonym, "demonym"
         if mod.dep_ in ("compound", "amod", "nmod"):
+            if mod.lemma_.lower() in MAKING:
+                return None  # "Iranian-made drones" are no more Iran's than anyone's who has them
             role = mod.head.lemma_.lower()
             if self._named_organisation(mod) is not None and (role in self.lex.state_roles or role in SPOKESPEOPLE):
                 # "Montenegro Municipality Association officials" are the association's

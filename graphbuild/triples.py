@@ -208,6 +208,7 @@ class Extractor:
         self.receiving = lex.words("receiving_verbs")
         self.reliance = lex.words("reliance_verbs")
         self.handed_over = lex.words("handed_over_nouns")
+        self.making = set(lex.raw["mention_words"]["making"]["words"])
         self.undergoing = lex.words("undergoing_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
@@ -792,6 +793,8 @@ class _SentenceRules:
                 and not (stance and self.hostile_participle(c)) and c.lemma_.lower() not in self.ex.brokering
                 and not self.given_participle(c)))
                 and c.lower_ not in CIRCUMSTANCE
+                # "seized Iranian-made drones": the maker is no party of what is done to the thing
+                and not (c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.ex.making)
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
 

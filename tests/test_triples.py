@@ -1460,3 +1460,12 @@ def test_people_or_remains_handed_over_are_no_aid_to_the_receiver(extractor) -> 
                  "Israel handed over 90 prisoners to the Red Cross."):
         assert not any(r == "AID" for _s, r, _o in triples(extractor, text)), triples(extractor, text)
     assert ("iran", "AID", "hezbollah") in triples(extractor, "Iran handed over weapons to Hezbollah.")
+
+
+def test_a_things_maker_is_no_party_of_what_is_done_to_it(extractor) -> None:
+    for text in ("Saudi forces seized Iranian-made drones.", "Israel shot down an Iranian-made drone."):
+        assert not any(o == "iran" for _s, _r, o in triples(extractor, text)), triples(extractor, text)
+    found = triples(extractor, "Israel destroyed Russian-made air defences in Syria.")
+    assert ("israel", "ASSAULT", "russia") not in found, found
+    # a sponsor or a state's own forces are still named
+    assert ("israel", "ASSAULT", "iran") in triples(extractor, "Israel struck Iranian weapons depots in Syria.")
