@@ -1597,6 +1597,13 @@ class _SentenceRules:
             subjects, objs = agents, objects
         subjects = subjects + moved
         self.companions(verb, subjects, chain)
+        if subjects and not objs and not patients:
+            # "talks between Iran and the US will be hosted by Oman": the passive subject is an
+            # event whose own pair is the party, as in "Oman will host talks between ..."
+            mine = {r.actor.id for r in subjects}
+            objs = [r for c in verb.children if c.dep_ == "nsubjpass" and self.noun_cue(c) is not None
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "between"
+                    for o in prep_objects_of(p) for r in self.actors(o) if r.actor.id not in mine]
         if subjects and not objs and lemma in ex.complaints:
             # "Iran complained that Israel was violating its airspace": the one complained of
             mine = {r.actor.id for r in subjects}
@@ -2301,10 +2308,15 @@ class _SentenceRules:
         if not subjects or (not objects and not mutual):
             return
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
-        if light is None and not chain and not hedged and frame.dep_ == "dobj" and frame.head.pos_ == "VERB":
-            # "Oman will host talks between Iran and the US": the talks are as yet only planned
-            # (the verb's modal says nothing of the pair's own intent, nor its negation of the talks)
-            gov = frame.head
+        # ("the next round of talks": the counted word holds the talks' place)
+        held = frame.head.head if frame.dep_ == "pobj" and frame.head.lower_ == "of" and (
+            frame.head.head.lemma_.lower() in self.ex.counting) else frame
+        if light is None and not chain and not hedged and held.dep_ in ("dobj", "nsubjpass") \
+                and held.head.pos_ == "VERB":
+            # "Oman will host talks between Iran and the US", "talks will be hosted by Oman": the
+            # talks are as yet only planned (the verb's modal says nothing of the pair's own
+            # intent, nor its negation of the talks)
+            gov = held.head
             if self.qualifiers(gov, self.subject(gov)[2])[1]:
                 hedged = True
                 notes.append(f"planned:{gov.lemma_.lower()}")

@@ -1469,3 +1469,14 @@ def test_a_things_maker_is_no_party_of_what_is_done_to_it(extractor) -> None:
     assert ("israel", "ASSAULT", "russia") not in found, found
     # a sponsor or a state's own forces are still named
     assert ("israel", "ASSAULT", "iran") in triples(extractor, "Israel struck Iranian weapons depots in Syria.")
+
+
+def test_talks_hosted_in_the_passive_or_counted_are_the_hosts_and_planned_alike(extractor) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text="Talks between Iran and the US will be hosted by Oman."))]
+    assert any(t.subject.id == "oman" and t.object.id == "iran" for t in found), found
+    assert all(t.hedged for t in found if t.relation == "CONSULT"), found
+    held = triples(extractor, "Talks between Iran and the US were hosted by Oman.")
+    assert ("oman", "CONSULT", "iran") in held and ("oman", "CONSULT", "united-states") in held, held
+    rounds = [t for t in extractor.extract(Article(
+        id="t", text="Oman will host the next round of talks between Iran and the US.")) if t.relation == "CONSULT"]
+    assert rounds and all(t.hedged for t in rounds), rounds
