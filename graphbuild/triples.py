@@ -1550,6 +1550,13 @@ class _SentenceRules:
                     if sub.dep_ == "dobj" and self.noun_cue(sub):
                         objects = self.noun_party(sub, exclude)
             if not objects:
+                # "offered to mediate between Israel and Hamas", "to host talks between X and Y":
+                # a go-between's act is with both of the pair
+                objects = [r for t in (complement, *(c for c in complement.children
+                                                     if c.dep_ == "dobj" and self.noun_cue(c)))
+                           for p in t.children if p.dep_ == "prep" and p.lower_ == "between"
+                           for o in prep_objects_of(p) for r in self.actors(o) if r.actor.id not in exclude]
+            if not objects:
                 objects, used = self.objects(verb, prep, exclude)
             deeper = next((c for c in complement.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             if not objects and deeper is not None and complement.lemma_.lower() in ex.governing:

@@ -1480,3 +1480,12 @@ def test_talks_hosted_in_the_passive_or_counted_are_the_hosts_and_planned_alike(
     rounds = [t for t in extractor.extract(Article(
         id="t", text="Oman will host the next round of talks between Iran and the US.")) if t.relation == "CONSULT"]
     assert rounds and all(t.hedged for t in rounds), rounds
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar has offered to host talks between Israel and Hamas.",
+    "Qatar offered to mediate between Israel and Hamas.",
+])
+def test_an_offer_to_go_between_is_made_to_both_of_the_pair(extractor, text: str) -> None:
+    found = triples(extractor, text)
+    assert ("qatar", "AGREE", "israel") in found and ("qatar", "AGREE", "hamas") in found, found
