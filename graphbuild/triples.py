@@ -207,6 +207,7 @@ class Extractor:
         self.answers = lex.words("answer_nouns")
         self.receiving = lex.words("receiving_verbs")
         self.reliance = lex.words("reliance_verbs")
+        self.having = lex.words("having_verbs")
         self.handed_over = lex.words("handed_over_nouns")
         self.making = set(lex.raw["mention_words"]["making"]["words"])
         self.undergoing = lex.words("undergoing_verbs")
@@ -2085,21 +2086,28 @@ class _SentenceRules:
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         chain: list[Token] = []
         relied: list[Ref] = []
-        if light is None and frame.dep_ == "pobj" and frame.head.lower_ == "on" \
-                and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance:
-            # "Lebanon depends on the support of Iran": the one relying gets the help; its
-            # giver is the noun's own agent ('of', 'from', 'by', a possessor or demonym)
-            gov = frame.head.head
+        relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ == "on" \
+            and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance
+        # (with no giver named in the noun's own phrase, a 'from' on the verb is for the rules below)
+        having = light is not None and relation is None and not by_agent and cue.relation in ("AID", "SUPPORT") \
+            and light.lemma_.lower() in self.ex.having and noun.dep_ == "dobj" and bool(subjects or any(
+                p.dep_ == "prep" and p.lower_ == "of" for p in noun.children))
+        if relying or having:
+            # "Lebanon depends on the support of Iran", "Hezbollah enjoys the backing of Iran":
+            # the one relying on or having the help gets it; its giver is the noun's own agent
+            # ('of', 'from', 'by', a possessor or demonym)
+            gov = frame.head.head if relying else light
+            assert gov is not None
             # (the parser may hang 'from X' on the verb: "relies on financial support from Iran")
             subjects = subjects or [r for p in [*noun.children, *gov.children] if p.dep_ == "prep" and (
-                p.lower_ == "of" and p.head.i == noun.i or p.lower_ == "from")
+                p.lower_ == "of" and p.head.i == noun.i or p.lower_ == "from" and relying)
                 for o in prep_objects_of(p) for r in self.actors(o)]
             relied, _, chain = self.subject(gov)
             relied = [r for r in relied if all(r.actor.id != s.actor.id for s in subjects)]
             if not subjects or not relied:
                 return
-            chain = [gov, *chain]
-            how = f"relied on:{gov.lemma_.lower()}"
+            chain = [gov, *chain] if relying else chain  # (a light verb is in the chain already)
+            how = f"{'relied on' if relying else 'had'}:{gov.lemma_.lower()}"
         if not subjects and light is not None and self.joint_between(noun, light, cue):
             return
         if not subjects and light is not None:

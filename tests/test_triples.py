@@ -1489,3 +1489,14 @@ def test_talks_hosted_in_the_passive_or_counted_are_the_hosts_and_planned_alike(
 def test_an_offer_to_go_between_is_made_to_both_of_the_pair(extractor, text: str) -> None:
     found = triples(extractor, text)
     assert ("qatar", "AGREE", "israel") in found and ("qatar", "AGREE", "hamas") in found, found
+
+
+@pytest.mark.parametrize("text,giver,getter", [
+    ("Hezbollah enjoys the backing of Iran.", "iran", "hezbollah"),
+    ("The Houthis have Iran's backing.", "iran", "houthis"),
+    ("Israel has the full support of the United States.", "united-states", "israel"),
+    ("Hamas received the support of Iran.", "iran", "hamas"),
+])
+def test_who_has_or_gets_backing_is_backed_by_its_giver(extractor, text: str, giver: str, getter: str) -> None:
+    one(extractor, text, giver, "SUPPORT", getter)
+    assert (getter, "SUPPORT", giver) not in triples(extractor, text)
