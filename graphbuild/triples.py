@@ -1478,6 +1478,10 @@ class _SentenceRules:
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
                 self.consumed.add(noun.i)
+            elif cue is not None and cue.relation == "REQUEST" and noun_cue.relation in ("AID", "SUPPORT"):
+                # "sought aid from Saudi Arabia", "sought the support of X": help asked of its giver
+                noun_object = True
+                self.consumed.add(noun.i)
             elif cue is not None and cue.relation in AUTHOR_TARGETED and self.event_author(noun, set()):
                 # "denounced Serbia's suppression of ...": the act's author is the target
                 noun_object = author_object = True

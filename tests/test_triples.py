@@ -1500,3 +1500,13 @@ def test_an_offer_to_go_between_is_made_to_both_of_the_pair(extractor, text: str
 def test_who_has_or_gets_backing_is_backed_by_its_giver(extractor, text: str, giver: str, getter: str) -> None:
     one(extractor, text, giver, "SUPPORT", getter)
     assert (getter, "SUPPORT", giver) not in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon sought the support of Saudi Arabia.",
+    "Lebanon sought aid from Saudi Arabia.",
+])
+def test_help_sought_is_asked_of_its_giver(extractor, text: str) -> None:
+    found = triples(extractor, text)
+    assert ("lebanon", "REQUEST", "saudi-arabia") in found, found
+    assert not any(r in ("AID", "SUPPORT") for _s, r, _o in found), found
