@@ -208,6 +208,8 @@ class Extractor:
         self.receiving = lex.words("receiving_verbs")
         self.reliance = lex.words("reliance_verbs")
         self.having = lex.words("having_verbs")
+        self.claims = lex.words("claim_nouns")
+        self.disputing = lex.words("disputing_verbs")
         self.handed_over = lex.words("handed_over_nouns")
         self.making = set(lex.raw["mention_words"]["making"]["words"])
         self.undergoing = lex.words("undergoing_verbs")
@@ -526,6 +528,11 @@ class _SentenceRules:
         head = verb.head
         if head.i == verb.i:
             return agents, patients, chain
+        if verb.dep_ == "pcomp" and (claim := self.claim_of(verb)) is not None and claim.dep_ == "dobj" \
+                and self.disputes_claim(claim.head):
+            # "Iran rejected accusations of supplying X": the one who disputes is the one accused
+            # (the disputing verb is left out of the chain: the claim itself negates the deed)
+            return self.subject(claim.head, depth + 1)[0], [], []
         if (denier := self.denied_by(verb)) is not None:
             # "denied supplying missiles", the gerund hung on its object: the denier's deed
             a, p, c = self.subject(denier, depth + 1)
@@ -835,6 +842,22 @@ class _SentenceRules:
         return verb.lemma_.lower() in self.ex.refusing and any(
             (c.dep_ == "xcomp" and c.tag_ == "VBG") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
             or (c.dep_ == "dobj" and (self.deed_gerund(c) is not None or self.authorless_act(c)))
+            for c in verb.children)
+
+    def claim_of(self, clause: Token) -> Token | None:
+        """The claim noun a deed clause spells out: 'claims that it supplied ...',
+        'accusations of supplying ...'; None when the clause tells no claim."""
+        noun = clause.head if clause.dep_ in ("acl", "ccomp") else \
+            clause.head.head if clause.dep_ == "pcomp" and clause.head.lower_ == "of" else None
+        return noun if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.ex.claims else None
+
+    def disputes_claim(self, verb: Token) -> bool:
+        """'rejected claims that it supplied weapons to X': an authorless claim of a deed
+        disputed; the deed is coded, negated, and X is not rejected."""
+        return verb.lemma_.lower() in self.ex.disputing and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.ex.claims and not self.event_author(c, set())
+            and any(self.claim_of(k) is not None and k.pos_ in ("VERB", "AUX") and self.verb_cue(k)[0] is not None
+                    for k in (*c.children, *(g for p in c.children if p.dep_ == "prep" for g in p.children)))
             for c in verb.children)
 
     def denied_by(self, gerund: Token) -> Token | None:
@@ -1280,6 +1303,10 @@ class _SentenceRules:
         if top.dep_ == "ccomp" and self.denies_deed(top.head):
             negated = True  # "denied that it had supplied weapons to X"
             notes.append(f"neg:{top.head.lemma_.lower()}")
+        claim = self.claim_of(top)
+        if claim is not None and claim.dep_ == "dobj" and claim.head.lemma_.lower() in ex.disputing:
+            negated = True  # "rejected claims that it supplied weapons to X": disputed
+            notes.append(f"neg:{claim.head.lemma_.lower()} {claim.lemma_.lower()}")
         if top.dep_ in ("acl", "ccomp") and (
                 (asked := self.noun_cue(top.head) if top.head.pos_ == "NOUN" else
                   self.verb_cue(top.head)[0] if top.head.pos_ == "VERB" else None) is not None
@@ -1420,6 +1447,9 @@ class _SentenceRules:
         if lemma in ex.refusing and any(c.dep_ == "dobj" and (c.lemma_.lower() in ex.involvement or c.lemma_.lower()
                                                               in ex.responsibility) for c in verb.children):
             return  # "denied any involvement in the attack on X": the act is coded, negated, not a rejection of X
+        if self.disputes_claim(verb):
+            self.consumed.update(c.i for c in verb.children if c.dep_ == "dobj")  # (no accusation of X either)
+            return
         # "called on X to stop its strikes" asks, it labels nothing
         asks = cue is not None and " " in words and cue.relation != "ACCUSE"
         if lemma in ex.labels and not particles(verb) and not asks and self.labelling(verb):

@@ -1510,3 +1510,17 @@ def test_help_sought_is_asked_of_its_giver(extractor, text: str) -> None:
     found = triples(extractor, text)
     assert ("lebanon", "REQUEST", "saudi-arabia") in found, found
     assert not any(r in ("AID", "SUPPORT") for _s, r, _o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Iran rejected claims that it supplied weapons to the Houthis.",
+    "Iran dismissed reports that it was arming the Houthis.",
+    "Iran rejected accusations of supplying weapons to the Houthis.",
+])
+def test_a_disputed_claim_of_a_deed_negates_it_and_rejects_no_one_in_it(extractor, text: str) -> None:
+    assert one(extractor, text, "iran", "AID", "houthis").negated
+    assert not any(r in ("REJECT", "ACCUSE") for _s, r, _o in triples(extractor, text)), triples(extractor, text)
+    # a claim confirmed stands; a named accuser is still rebuffed
+    assert not one(extractor, "Iran confirmed reports that it supplied drones to Russia.", "iran", "AID", "russia").negated
+    assert ("iran", "REJECT", "israel") in triples(
+        extractor, "Iran rejected claims by Israel that it supplied weapons to Hezbollah.")
