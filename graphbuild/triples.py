@@ -2123,9 +2123,11 @@ class _SentenceRules:
         relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ == "on" \
             and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance
         # (with no giver named in the noun's own phrase, a 'from' on the verb is for the rules below)
-        having = light is not None and relation is None and not by_agent and cue.relation in ("AID", "SUPPORT") \
-            and light.lemma_.lower() in self.ex.having and noun.dep_ == "dobj" and bool(subjects or any(
-                p.dep_ == "prep" and p.lower_ == "of" for p in noun.children))
+        # ("received X from Y" is the receiving rules' below)
+        having = light is not None and relation is None and cue.relation in ("AID", "SUPPORT") \
+            and light.lemma_.lower() in self.ex.having and noun.dep_ == "dobj" and not (
+                by_agent and light.lemma_.lower() in self.ex.receiving) and bool(subjects or any(
+                    p.dep_ == "prep" and p.lower_ == "of" for p in noun.children))
         if relying or having:
             # "Lebanon depends on the support of Iran", "Hezbollah enjoys the backing of Iran":
             # the one relying on or having the help gets it; its giver is the noun's own agent

@@ -1524,3 +1524,7 @@ def test_a_disputed_claim_of_a_deed_negates_it_and_rejects_no_one_in_it(extracto
     assert not one(extractor, "Iran confirmed reports that it supplied drones to Russia.", "iran", "AID", "russia").negated
     assert ("iran", "REJECT", "israel") in triples(
         extractor, "Iran rejected claims by Israel that it supplied weapons to Hezbollah.")
+
+
+def test_backing_enjoyed_from_a_giver_is_the_givers(extractor) -> None:
+    one(extractor, "Saudi Arabia enjoys strong support from the United States.", "united-states", "SUPPORT", "saudi-arabia")
