@@ -209,6 +209,7 @@ class Extractor:
         self.reliance = lex.words("reliance_verbs")
         self.having = lex.words("having_verbs")
         self.claims = lex.words("claim_nouns")
+        self.envoys = lex.words("envoy_nouns")
         self.disputing = lex.words("disputing_verbs")
         self.handed_over = lex.words("handed_over_nouns")
         self.making = set(lex.raw["mention_words"]["making"]["words"])
@@ -1719,6 +1720,10 @@ class _SentenceRules:
                             for t in c.subtree)
                 base = "AID" if peace else "MOBILIZE"
                 notes.append(f"forces {lemma} -> {base}")
+        if base in ("AID", "MOBILIZE") and lemma in ex.theme and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ex.envoys for c in verb.children):
+            base = "CONSULT"  # "sent a delegation to Cairo": an envoy sent is contact, no aid
+            notes.append(f"envoy {lemma} -> CONSULT")
         if base == "AID" and lemma in ex.theme and self.forces_at_home(
                 [c for c in verb.children if c.dep_ == "dobj"], subjects, objs):
             base = "MOBILIZE"

@@ -1528,3 +1528,13 @@ def test_a_disputed_claim_of_a_deed_negates_it_and_rejects_no_one_in_it(extracto
 
 def test_backing_enjoyed_from_a_giver_is_the_givers(extractor) -> None:
     one(extractor, "Saudi Arabia enjoys strong support from the United States.", "united-states", "SUPPORT", "saudi-arabia")
+
+
+@pytest.mark.parametrize("text,subject,obj", [
+    ("Israel sent a delegation to Cairo for talks.", "israel", "egypt"),
+    ("Iran sent an envoy to Saudi Arabia.", "iran", "saudi-arabia"),
+    ("The US dispatched an envoy to Beirut.", "united-states", "lebanon"),
+])
+def test_an_envoy_sent_is_contact_not_aid_or_troops(extractor, text: str, subject: str, obj: str) -> None:
+    found = triples(extractor, text)
+    assert (subject, "CONSULT", obj) in found and not any(r in ("AID", "MOBILIZE") for _s, r, _o in found), found
