@@ -2125,8 +2125,9 @@ class _SentenceRules:
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         chain: list[Token] = []
         relied: list[Ref] = []
-        relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ == "on" \
-            and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance
+        relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("on", "for") \
+            and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance \
+            and cue.relation in ("AID", "SUPPORT")
         # (with no giver named in the noun's own phrase, a 'from' on the verb is for the rules below)
         # ("received X from Y" is the receiving rules' below)
         having = light is not None and relation is None and cue.relation in ("AID", "SUPPORT") \
@@ -2140,8 +2141,10 @@ class _SentenceRules:
             gov = frame.head.head if relying else light
             assert gov is not None
             # (the parser may hang 'from X' on the verb: "relies on financial support from Iran")
+            # ("relies on Iran for weapons": the one relied on gives)
             subjects = subjects or [r for p in [*noun.children, *gov.children] if p.dep_ == "prep" and (
-                p.lower_ == "of" and p.head.i == noun.i or p.lower_ == "from" and relying)
+                p.lower_ == "of" and p.head.i == noun.i or p.lower_ in ("from", "on") and p.head.i == gov.i
+                and p.i != frame.head.i and relying)
                 for o in prep_objects_of(p) for r in self.actors(o)]
             relied, _, chain = self.subject(gov)
             relied = [r for r in relied if all(r.actor.id != s.actor.id for s in subjects)]

@@ -1538,3 +1538,9 @@ def test_backing_enjoyed_from_a_giver_is_the_givers(extractor) -> None:
 def test_an_envoy_sent_is_contact_not_aid_or_troops(extractor, text: str, subject: str, obj: str) -> None:
     found = triples(extractor, text)
     assert (subject, "CONSULT", obj) in found and not any(r in ("AID", "MOBILIZE") for _s, r, _o in found), found
+
+
+def test_who_is_relied_on_for_help_gives_it(extractor) -> None:
+    found = triples(extractor, "Hezbollah relies on Iran for weapons.")
+    assert ("iran", "AID", "hezbollah") in found and ("hezbollah", "AID", "iran") not in found, found
+    one(extractor, "Israel relies on the US for military aid.", "united-states", "AID", "israel")
