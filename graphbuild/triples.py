@@ -2366,6 +2366,10 @@ class _SentenceRules:
             mutual = True  # "A and B signed an agreement", "talks between A and B"
         if not subjects or (not objects and not mutual):
             return
+        if light is not None and not chain:
+            # the light verb's own governors qualify it too, whoever the agent is ("denied
+            # receiving weapons from Iran": the 'from' phrase gave the agent, not the chain)
+            chain = self.subject(light)[2]
         negated, hedged, intent, notes = self.qualifiers(noun, ([light] if light is not None else []) + chain)
         # ("the next round of talks": the counted word holds the talks' place)
         held = frame.head.head if frame.dep_ == "pobj" and frame.head.lower_ == "of" and (

@@ -1544,3 +1544,8 @@ def test_who_is_relied_on_for_help_gives_it(extractor) -> None:
     found = triples(extractor, "Hezbollah relies on Iran for weapons.")
     assert ("iran", "AID", "hezbollah") in found and ("hezbollah", "AID", "iran") not in found, found
     one(extractor, "Israel relies on the US for military aid.", "united-states", "AID", "israel")
+
+
+def test_help_got_from_a_giver_keeps_the_getters_denial(extractor) -> None:
+    assert one(extractor, "The Houthis denied receiving weapons from Iran.", "iran", "AID", "houthis").negated
+    assert not one(extractor, "The Houthis received weapons from Iran.", "iran", "AID", "houthis").negated
