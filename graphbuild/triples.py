@@ -2126,7 +2126,7 @@ class _SentenceRules:
         chain: list[Token] = []
         relied: list[Ref] = []
         relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("on", "for") \
-            and frame.head.head.pos_ == "VERB" and frame.head.head.lemma_.lower() in self.ex.reliance \
+            and frame.head.head.pos_ in ("VERB", "ADJ") and frame.head.head.lemma_.lower() in self.ex.reliance \
             and cue.relation in ("AID", "SUPPORT")
         # (with no giver named in the noun's own phrase, a 'from' on the verb is for the rules below)
         # ("received X from Y" is the receiving rules' below)

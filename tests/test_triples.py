@@ -1549,3 +1549,8 @@ def test_who_is_relied_on_for_help_gives_it(extractor) -> None:
 def test_help_got_from_a_giver_keeps_the_getters_denial(extractor) -> None:
     assert one(extractor, "The Houthis denied receiving weapons from Iran.", "iran", "AID", "houthis").negated
     assert not one(extractor, "The Houthis received weapons from Iran.", "iran", "AID", "houthis").negated
+
+
+def test_who_is_dependent_on_help_gets_it(extractor) -> None:
+    one(extractor, "Hamas is heavily dependent on Qatari funding.", "qatar", "AID", "hamas")
+    one(extractor, "Syria is dependent on Russian support.", "russia", "SUPPORT", "syria")
