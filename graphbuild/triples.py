@@ -210,6 +210,7 @@ class Extractor:
         self.having = lex.words("having_verbs")
         self.claims = lex.words("claim_nouns")
         self.envoys = lex.words("envoy_nouns")
+        self.borders = set(lex.raw["mention_words"]["borders"]["words"])
         self.disputing = lex.words("disputing_verbs")
         self.handed_over = lex.words("handed_over_nouns")
         self.making = set(lex.raw["mention_words"]["making"]["words"])
@@ -825,6 +826,15 @@ class _SentenceRules:
             t.lemma_.lower() in self.ex.handed_over or t.lower_ in self.ex.handed_over
             for c in verb.children if c.dep_ == "dobj"
             for t in (c, *c.conjuncts, *self.counted(c)))
+
+    def forces_to_border(self, things: list[Token], mover: Token) -> bool:
+        """'sent troops to its border with Syria', 'sent tanks to the Syrian border': forces
+        (not peacekeepers) moved up to a border face the state beyond it; no aid to it."""
+        forces = [t for t in things if t.lemma_.lower() in self.ex.forces or t.lemma_.lower() in self.ex.units]
+        return bool(forces) and not any(w.lower_.startswith("peacekeep") for t in forces for w in t.subtree) \
+            and any(o.lemma_.lower() in self.ex.borders for p in (*mover.children, *(c for t in forces for c in t.children))
+                    if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "toward", "towards")
+                    for o in prep_objects_of(p))
 
     def given_participle(self, word: Token) -> bool:
         """'supplied by Iran' in 'seized rockets supplied by Iran': the giver's own act (coded
@@ -1720,6 +1730,10 @@ class _SentenceRules:
                             for t in c.subtree)
                 base = "AID" if peace else "MOBILIZE"
                 notes.append(f"forces {lemma} -> {base}")
+        if base == "AID" and lemma in ex.theme and self.forces_to_border(
+                [c for c in verb.children if c.dep_ == "dobj"], verb):
+            base = "MOBILIZE"
+            notes.append("forces to a border -> MOBILIZE")
         if base in ("AID", "MOBILIZE") and lemma in ex.theme and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.envoys for c in verb.children):
             base = "CONSULT"  # "sent a delegation to Cairo": an envoy sent is contact, no aid
@@ -2399,6 +2413,9 @@ class _SentenceRules:
         if relation is None and cue.relation == "AID" and self.forces_at_home([noun], subjects, objects):
             relation = "MOBILIZE"
             notes.append("forces at home -> MOBILIZE")
+        elif relation is None and cue.relation == "AID" and light is not None and self.forces_to_border([noun], light):
+            relation = "MOBILIZE"
+            notes.append("forces to a border -> MOBILIZE")
         base_relation = relation or cue.relation
         final, intent_note = self.intent_relation(base_relation, light or noun, intent, negated)
         if final == "THREATEN" and base_relation != "THREATEN" and objects:

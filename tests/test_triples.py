@@ -1554,3 +1554,12 @@ def test_help_got_from_a_giver_keeps_the_getters_denial(extractor) -> None:
 def test_who_is_dependent_on_help_gets_it(extractor) -> None:
     one(extractor, "Hamas is heavily dependent on Qatari funding.", "qatar", "AID", "hamas")
     one(extractor, "Syria is dependent on Russian support.", "russia", "SUPPORT", "syria")
+
+
+@pytest.mark.parametrize("text,subject,obj", [
+    ("Jordan sent troops to its border with Syria.", "jordan", "syria"),
+    ("Turkey sent tanks to the Syrian border.", "turkey", "syria"),
+])
+def test_forces_sent_to_a_border_face_the_state_beyond(extractor, text: str, subject: str, obj: str) -> None:
+    found = triples(extractor, text)
+    assert (subject, "MOBILIZE", obj) in found and (subject, "AID", obj) not in found, found
