@@ -419,8 +419,9 @@ class _SentenceRules:
         refs = self.m.resolve(t)
         if refs and self.noun_cue(t) and all(r.how in ("demonym", "modifier") for r in refs) \
                 and t.lemma_.lower() not in self.ex.conduct and t.lemma_.lower() not in self.ex.units \
-                and t.lemma_.lower() not in self.ex.agent_nouns:  # "Egyptian mediators" are Egypt's
-            return []
+                and t.lemma_.lower() not in self.ex.agent_nouns \
+                and t.lemma_.lower() not in self.ex.handed_over:  # "Egyptian mediators" are Egypt's
+            return []  # ("Israeli hostages" released are Israelis)
         return refs
 
     def event_anaphor(self, noun: Token) -> list[Ref]:

@@ -1563,3 +1563,9 @@ def test_who_is_dependent_on_help_gets_it(extractor) -> None:
 def test_forces_sent_to_a_border_face_the_state_beyond(extractor, text: str, subject: str, obj: str) -> None:
     found = triples(extractor, text)
     assert (subject, "MOBILIZE", obj) in found and (subject, "AID", obj) not in found, found
+
+
+def test_hostages_named_by_their_nation_are_its_people(extractor) -> None:
+    found = triples(extractor, "Hamas released three Israeli hostages to the Red Cross.")
+    assert ("hamas", "RETREAT", "israel") in found and ("hamas", "RETREAT", "icrc") not in found, found
+    one(extractor, "Israeli hostages were freed by Hamas.", "hamas", "RETREAT", "israel")
