@@ -2132,6 +2132,9 @@ class _SentenceRules:
             owned = [r for m in noun.lefts if m.dep_ == "poss" for r in self.modifier_actors(m)]
             modifiers = [r for r in modifiers if all(r.actor.id != o.actor.id for o in owned)]
             recipients = recipients or owned
+        if not by_agent and noun.lemma_.lower() in self.ex.handed_over and noun.pos_ == "NOUN":
+            # "holding Israeli hostages": the nation named is the captives', not their captor's
+            recipients, modifiers = recipients or modifiers, []
         if by_agent:
             # "the Northern Iraq offensive by Islamic State": the modifier is the target
             subjects, how = by_agent, "by"

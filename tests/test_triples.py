@@ -1569,3 +1569,8 @@ def test_hostages_named_by_their_nation_are_its_people(extractor) -> None:
     found = triples(extractor, "Hamas released three Israeli hostages to the Red Cross.")
     assert ("hamas", "RETREAT", "israel") in found and ("hamas", "RETREAT", "icrc") not in found, found
     one(extractor, "Israeli hostages were freed by Hamas.", "hamas", "RETREAT", "israel")
+
+
+def test_hostages_held_are_the_named_nations_not_their_captors(extractor) -> None:
+    found = triples(extractor, "Hamas is holding Israeli hostages in Gaza.")
+    assert ("hamas", "COERCE", "israel") in found and not any(s == "israel" for s, _r, _o in found), found
