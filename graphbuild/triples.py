@@ -1489,12 +1489,13 @@ class _SentenceRules:
                              note=f"{' '.join([lemma, *particles(verb)])} {noun_cue.relation} -> RETREAT")
                 return
             if lemma in ex.refusing and self.denies_deed(verb):
-                # "denied supplying weapons to X", the gerund parsed as the noun's modifier:
-                # the deed, negated, not help refused to X ("missiles" says no more than the verb)
-                gerund = self.deed_gerund(noun)
-                deed = self.verb_cue(gerund)[0] if gerund is not None else None
-                self.nominal(noun, light=verb, relation=deed.relation if deed is not None else None,
-                             note=f"denied {gerund.lemma_.lower()}" if gerund is not None else "")
+                # a denied deed, not help refused to X: "denied supplying weapons to X", the
+                # gerund parsed as the noun's modifier, is the gerund's own event; "denied the
+                # attack on X" is the noun's
+                if self.deed_gerund(noun) is not None:
+                    self.consumed.add(noun.i)
+                else:
+                    self.nominal(noun, light=verb)
                 return
             if lemma in ex.reversal and noun_cue.relation in UNDONE and not named:
                 # "lifted a curfew", "halted economic aid", "cancelled a planned visit"
@@ -2096,7 +2097,7 @@ class _SentenceRules:
             and light.i < noun.i and self.subject(light)[0] else []
         given = given or bool(recipients)
         if relation is not None and relation != "REJECT" and light is not None \
-                and light.lemma_.lower() in self.ex.refusing and not self.denies_deed(light):
+                and light.lemma_.lower() in self.ex.refusing:
             # "denied Hamas asylum", "denied asylum to X": help refused to one who sought it rejects them
             relation, note = "REJECT", f"{light.lemma_.lower()} {cue.relation} -> REJECT"
         cue_words = set(cue.words.split()[:-1])  # "military" of "military aid" is the cue's, no agent
