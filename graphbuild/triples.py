@@ -1589,7 +1589,11 @@ class _SentenceRules:
                        for r in self.actors(p) if r.actor.id not in exclude]
             used = "from" if objects else used
         inner = ""
-        if complement is not None and lemma in ex.governing:
+        # "sent fighters to help fight ISIS": whom the help fights is its foe, not its recipient;
+        # the fight is left to the complement's own rule
+        helps_fight = complement is not None and cue.relation in ("AID", "COOPERATE", "SUPPORT") \
+            and self.content_relation(complement) in MATERIAL_CONFLICT
+        if complement is not None and lemma in ex.governing and not helps_fight:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
             if not objects:
                 objects, used = self.objects(complement, self.verb_cue(complement)[1], exclude)
@@ -1607,8 +1611,11 @@ class _SentenceRules:
             if not objects:
                 objects, used = self.objects(verb, prep, exclude)
             deeper = next((c for c in complement.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-            if not objects and deeper is not None and complement.lemma_.lower() in ex.governing:
+            if not objects and deeper is not None and complement.lemma_.lower() in ex.governing and not (
+                    self.content_relation(complement) in COOPERATIVE
+                    and self.content_relation(deeper) in MATERIAL_CONFLICT):
                 # "pledged to help rebuild Syria": the party of the act the governed verb governs
+                # (not of "pledged to help fight X": X is fought, not pledged anything)
                 objects, used = self.objects(deeper, self.verb_cue(deeper)[1], exclude)
             if not objects and self.content_relation(complement) in MATERIAL_CONFLICT:
                 # "vowed to resume the war if / until Hamas ...": aimed at whoever the clause names
@@ -1618,7 +1625,7 @@ class _SentenceRules:
             self.consumed.add(complement.i)
             self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
             inner = f"+to {complement.lemma_.lower()}"
-        elif not objects and lemma in ex.governing:
+        elif not objects and lemma in ex.governing and not helps_fight:
             for c in verb.children:
                 if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX"):
                     subj = [s for s in c.children if s.dep_ in SUBJ]

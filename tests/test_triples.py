@@ -1574,3 +1574,13 @@ def test_hostages_named_by_their_nation_are_its_people(extractor) -> None:
 def test_hostages_held_are_the_named_nations_not_their_captors(extractor) -> None:
     found = triples(extractor, "Hamas is holding Israeli hostages in Gaza.")
     assert ("hamas", "COERCE", "israel") in found and not any(s == "israel" for s, _r, _o in found), found
+
+
+def test_whom_help_fights_is_its_foe_not_its_recipient(extractor) -> None:
+    found = triples(extractor, "Iran sent fighters to help fight ISIS.")
+    assert ("iran", "AID", "islamic-state") not in found and ("iran", "ASSAULT", "islamic-state") in found, found
+    found = triples(extractor, "The US pledged to help fight the Islamic State.")
+    assert ("united-states", "AGREE", "islamic-state") not in found, found
+    # help to rebuild or to defend someone still goes to them
+    assert ("united-states", "AGREE", "syria") in triples(extractor, "The US pledged to help rebuild Syria.")
+    assert ("iran", "AID", "iraq") in triples(extractor, "Iran helped Iraq fight ISIS.")
