@@ -1705,6 +1705,11 @@ class _SentenceRules:
                 objs, place_note = self.place_party([verb], subjects, cue.relation)
         if subjects and not objs and cue.relation in MATERIAL_CONFLICT:
             objs = self.until_party([verb, *chain[:1]], {r.actor.id for r in subjects})
+        if objs and (used in LOCATIVE or place_note) and mutual:
+            if len(subjects) > 1:
+                objs = []  # "Israel and Hezbollah clashed in southern Lebanon": each other, there
+            else:
+                mutual = False  # "fights militants in Sinai": where it is fought does not fight back
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)

@@ -1584,3 +1584,13 @@ def test_whom_help_fights_is_its_foe_not_its_recipient(extractor) -> None:
     # help to rebuild or to defend someone still goes to them
     assert ("united-states", "AGREE", "syria") in triples(extractor, "The US pledged to help rebuild Syria.")
     assert ("iran", "AID", "iraq") in triples(extractor, "Iran helped Iraq fight ISIS.")
+
+
+def test_where_a_fight_happens_neither_fights_back_nor_parts_a_pair(extractor) -> None:
+    found = triples(extractor, "Russia is fighting terrorism in Syria.")
+    assert ("syria", "ASSAULT", "russia") not in found, found
+    found = triples(extractor, "Israel and Hezbollah clashed in southern Lebanon.")
+    assert ("israel", "ASSAULT", "hezbollah") in found and ("hezbollah", "ASSAULT", "israel") in found, found
+    assert not any("lebanon" in (s, o) for s, _r, o in found), found
+    # a named foe still fights back
+    assert ("hamas", "ASSAULT", "israel") in triples(extractor, "Israel fought Hamas in Gaza.")
