@@ -2159,8 +2159,7 @@ class _SentenceRules:
         relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("on", "for") \
             and frame.head.head.pos_ in ("VERB", "ADJ") and frame.head.head.lemma_.lower() in self.ex.reliance \
             and cue.relation in ("AID", "SUPPORT")
-        # (with no giver named in the noun's own phrase, a 'from' on the verb is for the rules below)
-        # ("received X from Y" is the receiving rules' below)
+        # (a giver only in a 'from' on the verb, and "received X from Y", are for the rules below)
         having = light is not None and relation is None and cue.relation in ("AID", "SUPPORT") \
             and light.lemma_.lower() in self.ex.having and noun.dep_ == "dobj" and not (
                 by_agent and light.lemma_.lower() in self.ex.receiving) and bool(subjects or any(
@@ -2169,8 +2168,7 @@ class _SentenceRules:
             # "Lebanon depends on the support of Iran", "Hezbollah enjoys the backing of Iran":
             # the one relying on or having the help gets it; its giver is the noun's own agent
             # ('of', 'from', 'by', a possessor or demonym)
-            gov = frame.head.head if relying else light
-            assert gov is not None
+            gov = light if having and light is not None else frame.head.head
             # (the parser may hang 'from X' on the verb: "relies on financial support from Iran")
             # ("relies on Iran for weapons": the one relied on gives)
             subjects = subjects or [r for p in [*noun.children, *gov.children] if p.dep_ == "prep" and (
