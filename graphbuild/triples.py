@@ -26,7 +26,15 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.gazetteer import Gazetteer
-from graphbuild.mentions import ArticleMemory, MentionFinder, Ref, SentenceMentions, entity_index
+from graphbuild.mentions import (
+    BORDERS,
+    MAKING,
+    ArticleMemory,
+    MentionFinder,
+    Ref,
+    SentenceMentions,
+    entity_index,
+)
 from graphbuild.nlp import load_model, model_name, read_lexicon
 from graphbuild.records import Actor, Article, Mention, Sentence, Triple
 from graphbuild.relations import RELATIONS
@@ -210,10 +218,10 @@ class Extractor:
         self.having = lex.words("having_verbs")
         self.claims = lex.words("claim_nouns")
         self.envoys = lex.words("envoy_nouns")
-        self.borders = set(lex.raw["mention_words"]["borders"]["words"])
+        self.borders = BORDERS  # the mention finder's own word classes
         self.disputing = lex.words("disputing_verbs")
         self.handed_over = lex.words("handed_over_nouns")
-        self.making = set(lex.raw["mention_words"]["making"]["words"])
+        self.making = MAKING
         self.undergoing = lex.words("undergoing_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
@@ -809,12 +817,16 @@ class _SentenceRules:
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
 
+    def combat_forces(self, things: list[Token]) -> list[Token]:
+        """The forces or units among `things`; none when they are peacekeepers, whom
+        sending is aid."""
+        forces = [t for t in things if t.lemma_.lower() in self.ex.forces or t.lemma_.lower() in self.ex.units]
+        return [] if any(w.lower_.startswith("peacekeep") for t in forces for w in t.subtree) else forces
+
     def forces_at_home(self, things: list[Token], subjects: list[Ref], objects: list[Ref]) -> bool:
         """'sent troops to Sinai': forces (not peacekeepers) moved to places of their own
         state help no one there; a deployment, as 'deployed troops to Sinai' is."""
-        forces = [t for t in things if t.lemma_.lower() in self.ex.forces or t.lemma_.lower() in self.ex.units]
-        return bool(forces and objects) and not any(
-            w.lower_.startswith("peacekeep") for t in forces for w in t.subtree) and all(
+        return bool(objects and self.combat_forces(things)) and all(
             r.how in ("place", "home place") and r.actor.kind != "STATE"
             and any(s.actor.country == r.actor.country for s in subjects) for r in objects)
 
@@ -831,11 +843,12 @@ class _SentenceRules:
     def forces_to_border(self, things: list[Token], mover: Token) -> bool:
         """'sent troops to its border with Syria', 'sent tanks to the Syrian border': forces
         (not peacekeepers) moved up to a border face the state beyond it; no aid to it."""
-        forces = [t for t in things if t.lemma_.lower() in self.ex.forces or t.lemma_.lower() in self.ex.units]
-        return bool(forces) and not any(w.lower_.startswith("peacekeep") for t in forces for w in t.subtree) \
-            and any(o.lemma_.lower() in self.ex.borders for p in (*mover.children, *(c for t in forces for c in t.children))
-                    if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "toward", "towards")
-                    for o in prep_objects_of(p))
+        forces = self.combat_forces(things)
+        return bool(forces) and any(
+            o.lemma_.lower() in self.ex.borders
+            for p in (*mover.children, *(c for t in forces for c in t.children))
+            if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "toward", "towards")
+            for o in prep_objects_of(p))
 
     def given_participle(self, word: Token) -> bool:
         """'supplied by Iran' in 'seized rockets supplied by Iran': the giver's own act (coded
