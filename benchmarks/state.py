@@ -25,7 +25,7 @@ import ladybug
 from benchmarks.corpus import SEED, corpus, generate_triples
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.pipeline import read_triples
-from graphbuild.records import Actor, Triple
+from graphbuild.records import Actor, Triple, iso_day
 from graphbuild.relations import RELATIONS
 from graphbuild.store import open_store
 from graphbuild.store.ladybug import ARTICLE_COLUMNS, STATEMENT_COLUMNS
@@ -88,7 +88,7 @@ def build_state(path: str | Path, n_articles: int, *, seed: int = SEED,
                     edge.mentions += 1
                     edge.hedged += triple.hedged
                     edge.score += float(triple.score)
-                    dates = [d for d in (edge.first, edge.last, article.published) if d]
+                    dates = [d for d in (edge.first, edge.last, iso_day(article.published)) if d]
                     edge.first, edge.last = (min(dates), max(dates)) if dates else (None, None)
         for handle in files.values():
             handle.close()
@@ -97,7 +97,7 @@ def build_state(path: str | Path, n_articles: int, *, seed: int = SEED,
         by_relation: dict[str, list[list[Any]]] = {}
         for (subject, relation, obj), edge in sorted(edges.items()):
             by_relation.setdefault(relation, []).append(
-                [subject, obj, relation, edge.mentions, edge.hedged, edge.score,
+                [subject, obj, edge.mentions, edge.hedged, edge.score,
                  _cell(edge.first), _cell(edge.last)])
         for relation, rows in by_relation.items():
             with open(folder / f"{relation}.csv", "w", newline="", encoding="utf-8") as handle:

@@ -562,16 +562,23 @@ def export(destination: str, fmt: str, db: str | None, neo4j_uri: str | None) ->
 
 
 @cli.command(name="init-schema")
-@click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", required=True, metavar="URI")
-def init_schema(neo4j_uri: str) -> None:
-    """Create Neo4j's constraints and indexes (cypher/schema.cypher), if missing."""
-    from graphbuild.store import is_neo4j_uri, open_store
+@db_options
+def init_schema(db: str | None, neo4j_uri: str | None) -> None:
+    """Create the schema if missing: Neo4j's constraints and indexes
+    (cypher/schema.cypher), or the embedded file's tables. An embedded file
+    of an older graphbuild is upgraded in place."""
+    from graphbuild.store import is_neo4j_uri
 
-    if not is_neo4j_uri(neo4j_uri):
-        raise QueryError(f"init-schema is for Neo4j (bolt:// or neo4j:// URI), not {neo4j_uri}")
-    with open_store(neo4j_uri) as store:
-        store.ensure_schema()  # type: ignore[attr-defined]
-    click.echo("Neo4j schema in place (constraints and indexes).", err=True)
+    target = store_target(db, neo4j_uri)
+    with open_target(db, neo4j_uri, read_only=False) as store:
+        if is_neo4j_uri(target):
+            store.ensure_schema()  # type: ignore[attr-defined]
+    if is_neo4j_uri(target):
+        click.echo("Neo4j schema in place (constraints and indexes).", err=True)
+    else:
+        from graphbuild.store.ladybug import SCHEMA_VERSION
+
+        click.echo(f"Schema of {target} in place (version {SCHEMA_VERSION}).", err=True)
 
 
 def main() -> None:

@@ -141,12 +141,12 @@ def export_neo4j_admin(store: Store, folder: str | os.PathLike[str]) -> dict[str
         name = edge["relation"]
         if name not in RELATIONS:  # a file name and a type: vocabulary only
             raise StoreError(f"edge type {name!r} in the store is not in the vocabulary")
-        by_type[name].append([edge["source"], edge["target"], name, edge["mentions"],
+        by_type[name].append([edge["source"], edge["target"], edge["mentions"],
                               edge["hedged_mentions"], edge["score"], edge["first_seen"],
                               edge["last_seen"], name])
     for name, rows in sorted(by_type.items()):
         written[f"{name}.csv"] = _write(out, f"{name}.csv", [
-            ":START_ID(Actor)", ":END_ID(Actor)", "relation", "mentions:int",
+            ":START_ID(Actor)", ":END_ID(Actor)", "mentions:int",
             "hedged_mentions:int", "score:float", "first_seen", "last_seen", ":TYPE",
         ], rows)
     _write_import_command(out, sorted(by_type))

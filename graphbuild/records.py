@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 ACTOR_KINDS = (
@@ -29,6 +31,22 @@ ACTOR_KINDS = (
 def content_id(text: str) -> str:
     """Stable article id for text that came without one."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def iso_day(published: Any) -> str | None:
+    """The day an article's `published` value starts with ("2024-03-01" of
+    "2024-03-01T10:00Z"), None when it starts with no valid ISO date."""
+    return _iso_day(published) if isinstance(published, str) else None
+
+
+@lru_cache(maxsize=4096)  # one call per statement of a bulk load, few distinct values
+def _iso_day(published: str) -> str | None:
+    if len(published) < 10 or published[10:11].isdigit():
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:  # e.g. 2024-02-30, or not a date at all
+        return None
 
 
 @dataclass(frozen=True)

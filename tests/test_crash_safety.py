@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from graphbuild.store import open_store
+from graphbuild.store.ladybug import SCHEMA_VERSION
 
 GRAPHBUILD = [sys.executable, "-m", "graphbuild"]
 ACTORS = ["Iran", "Israel", "Hezbollah", "Hamas", "Saudi Arabia", "Turkey", "Syria", "Egypt",
@@ -188,7 +189,8 @@ def test_database_from_another_graphbuild_version_is_refused(tmp_path: Path) -> 
                                 capture_output=True, text=True, timeout=300, check=False)
         assert result.returncode == 6
         assert result.stderr.strip().splitlines() == [
-            f"Error: database {db} has schema version 0, this graphbuild reads version 1; "
+            f"Error: database {db} has schema version 0, this graphbuild reads version "
+            f"{SCHEMA_VERSION}; "
             "rebuild it into a new --db with `graphbuild ingest`"
         ]
     with open_store(str(tmp_path / "n.lbug")) as store:

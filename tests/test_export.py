@@ -68,7 +68,7 @@ def test_neo4j_admin_files_and_headers(store, tmp_path: Path) -> None:  # type: 
                                "members:string[]", "curated:boolean", ":LABEL"]
     assert {a[":LABEL"] for a in actors} == {"Actor"}
     aid = read_csv(folder / "AID.csv")
-    assert list(aid[0]) == [":START_ID(Actor)", ":END_ID(Actor)", "relation", "mentions:int",
+    assert list(aid[0]) == [":START_ID(Actor)", ":END_ID(Actor)", "mentions:int",
                             "hedged_mentions:int", "score:float", "first_seen", "last_seen",
                             ":TYPE"]
     assert (aid[0][":START_ID(Actor)"], aid[0]["mentions:int"], aid[0][":TYPE"]) == (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -560,3 +561,136 @@ def test_load_writes_large_batches_and_ingest_small_ones(
         pipeline.store_articles(store, pipeline.read_triples(lines, "-", [], Gazetteer.load()),
                                 pipeline.IngestSummary())
         assert sum(sizes) == 700 and len(sizes) >= 2 and max(sizes) <= pipeline.BATCH_ARTICLES
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["load-from", "copy-from"])
+def test_edge_days_are_dates_whatever_published_holds(db: Path, copy: bool) -> None:
+    """first_seen/last_seen are the article's day: a timestamp gives its day, a
+    value that is no date (a record `load` read may hold anything) gives none,
+    on both batch write paths and one article at a time."""
+    with open_store(str(db)) as store:
+        assert isinstance(store, LadybugStore)
+        write_with(store, copy)
+        dated = [article("t", "2024-03-01T23:30:00+02:00"), article("bad", "yesterday"),
+                 article("feb30", "2024-02-30"), article("d", "2023-12-31")]
+        store.add_articles([(a, [triple(a, IRAN, "SUPPORT", HEZBOLLAH)]) for a in dated])
+        found = edge(store, "iran", "SUPPORT", "hezbollah")
+        assert (found["mentions"], found["first_seen"], found["last_seen"]) == (
+            4, "2023-12-31", "2024-03-01")
+        undated = [article("x", "soon")]
+        store.add_articles([(a, [triple(a, IRAN, "AID", HEZBOLLAH)]) for a in undated])
+        assert edge(store, "iran", "AID", "hezbollah")["first_seen"] is None
+        later = article("one", "2025-01-05T08:00Z")
+        store.add_article(later, [triple(later, IRAN, "SUPPORT", HEZBOLLAH)])
+        assert edge(store, "iran", "SUPPORT", "hezbollah")["last_seen"] == "2025-01-05"
+
+
+def test_cypher_names_edge_types_with_type_and_compares_days_to_strings(store) -> None:  # type: ignore[no-untyped-def]
+    """type(r) works as on Neo4j (LadybugDB's own name is label), and a day
+    compares with an ISO string literal or parameter, as Neo4j's strings do."""
+    for id, day in [("old", "2023-05-01"), ("new", "2024-06-01")]:
+        art = article(id, day)
+        store.add_article(art, [triple(art, IRAN, "AID" if id == "old" else "THREATEN", ISRAEL)])
+    rows = store.query("MATCH (:Actor {id: 'iran'})-[r]->(:Actor {id: 'israel'}) "
+                       "WHERE r.last_seen >= $since RETURN type(r) AS type, r.first_seen AS day",
+                       {"since": "2024-01-01"})
+    assert rows == [{"type": "THREATEN", "day": "2024-06-01"}]
+    rows = store.query("MATCH (:Actor {id: 'iran'})-[r]->(:Actor) WHERE r.first_seen < '2024-01-01' "
+                       "RETURN type(r) AS type")
+    assert rows == [{"type": "AID"}]
+
+
+# the edge tables as graphbuild 1 made them (schema version 1)
+V1_EDGE_COLUMNS = ("relation STRING, mentions INT64, hedged_mentions INT64, score DOUBLE, "
+                   "first_seen STRING, last_seen STRING")
+
+
+def make_v1_database(path: Path) -> None:
+    import ladybug
+
+    from graphbuild.store.ladybug import schema_statements
+
+    database = ladybug.Database(str(path))
+    conn = ladybug.Connection(database)
+    for statement in schema_statements():
+        if "FROM Actor TO Actor" in statement:
+            statement = statement[:statement.index("FROM Actor TO Actor")]
+            statement += f"FROM Actor TO Actor, {V1_EDGE_COLUMNS})"
+        conn.execute(statement)
+    conn.execute("CREATE (:Meta {key: 'schema_version', value: '1'})")
+    for actor in (IRAN, HEZBOLLAH, ISRAEL):
+        conn.execute("CREATE (:Actor {id: $id, name: $name, kind: $kind, curated: true, "
+                     "aliases: [], members: []})",
+                     {"id": actor.id, "name": actor.name, "kind": actor.kind})
+    for source, name, target, first, last in [
+            ("iran", "AID", "hezbollah", "2024-01-02T10:00:00Z", "2024-03-01"),
+            ("israel", "ASSAULT", "hezbollah", "last week", None)]:
+        conn.execute(f"MATCH (a:Actor {{id: $a}}), (b:Actor {{id: $b}}) CREATE (a)-[:{name} "
+                     "{relation: $name, mentions: 2, hedged_mentions: 1, score: 1.5, "
+                     "first_seen: $first, last_seen: $last}]->(b)",
+                     {"a": source, "b": target, "name": name, "first": first, "last": last})
+    conn.close()
+    database.close()
+
+
+def test_schema_1_database_is_upgraded_in_place(db: Path) -> None:
+    make_v1_database(db)
+    with pytest.raises(StoreError, match="schema version 1.*graphbuild init-schema --db"):
+        open_store(str(db), read_only=True)
+    with open_store(str(db)) as store:  # a writer upgrades it
+        assert isinstance(store, LadybugStore)
+        columns = store._edge_table_columns("AID")
+        assert "relation" not in columns
+        assert (columns["first_seen"], columns["last_seen"]) == ("DATE", "DATE")
+        kept = {(e["source"], e["relation"], e["target"]): e for e in store.actor_edges()}
+        assert {k: (e["mentions"], e["hedged_mentions"], e["score"], e["first_seen"],
+                    e["last_seen"]) for k, e in kept.items()} == {
+            ("iran", "AID", "hezbollah"): (2, 1, 1.5, "2024-01-02", "2024-03-01"),
+            ("israel", "ASSAULT", "hezbollah"): (2, 1, 1.5, None, None),
+        }
+        later = article("later", "2024-05-05")
+        store.add_article(later, [triple(later, IRAN, "AID", HEZBOLLAH)])
+        assert edge(store, "iran", "AID", "hezbollah")["mentions"] == 3
+    with open_store(str(db), read_only=True) as store:
+        assert store.query("MATCH (:Actor {id: 'iran'})-[r]->(:Actor) RETURN type(r) AS t, "
+                           "r.last_seen AS last") == [{"t": "AID", "last": "2024-05-05"}]
+
+
+def test_upgrade_cut_short_resumes(db: Path) -> None:
+    """A table left half-upgraded (its new day column added, the old one still
+    there) is finished by the next writer."""
+    import ladybug
+
+    make_v1_database(db)
+    database = ladybug.Database(str(db))
+    conn = ladybug.Connection(database)
+    conn.execute("ALTER TABLE AID DROP relation")
+    conn.execute("ALTER TABLE AID ADD first_seen_day DATE")
+    conn.execute("ALTER TABLE ASSAULT DROP relation")
+    conn.close()
+    database.close()
+    with open_store(str(db)) as store:
+        assert isinstance(store, LadybugStore)
+        assert set(store._edge_table_columns("AID")) == {
+            "mentions", "hedged_mentions", "score", "first_seen", "last_seen"}
+        assert edge(store, "iran", "AID", "hezbollah")["first_seen"] == "2024-01-02"
+
+
+def test_cli_tells_how_to_upgrade_and_init_schema_does(db: Path) -> None:
+    make_v1_database(db)
+    graphbuild = [sys.executable, "-m", "graphbuild"]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*graphbuild, *args, "--db", str(db)], capture_output=True,
+                              text=True, timeout=300, check=False)
+
+    refused = run("query", "-f", "allies", "-p", "actor=iran")
+    assert refused.returncode != 0 and refused.stderr.strip().splitlines() == [
+        f"Error: database {db} has schema version 1, this graphbuild reads version 2; "
+        f"upgrade it once with `graphbuild init-schema --db {db}`"]
+    upgraded = run("init-schema")
+    assert upgraded.returncode == 0, upgraded.stderr
+    allies = run("query", "-f", "allies", "-p", "actor=iran", "--format", "json")
+    assert allies.returncode == 0, allies.stderr
+    assert [(r["id"], r["relations"]) for r in json.loads(allies.stdout)] == [
+        ("hezbollah", ["AID"])]

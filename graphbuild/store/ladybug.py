@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self, cast
@@ -40,7 +41,7 @@ import ladybug
 
 from graphbuild.errors import QueryError, StoreError, StoreLockedError
 from graphbuild.queries import check_params
-from graphbuild.records import Actor, Article, Triple
+from graphbuild.records import Actor, Article, Triple, iso_day
 from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
 from graphbuild.store.rows import (
@@ -52,7 +53,9 @@ from graphbuild.store.rows import (
     statement_props,
 )
 
-SCHEMA_VERSION = 1
+# 2: edge tables without a `relation` column (type(e), a macro over label(e),
+# names it) and with DATE first_seen/last_seen; version 1 is upgraded in place
+SCHEMA_VERSION = 2
 # A writer checkpoints when its log passes this size. A checkpoint rewrites
 # every touched rel table (seconds on a large graph): at LadybugDB's default
 # it would run every ~12k statements and dominate a bulk load. Larger values
@@ -84,9 +87,13 @@ STATEMENT_COLUMNS = {
     "negated": "BOOLEAN", "hedged": "BOOLEAN", "historical": "BOOLEAN", "score": "DOUBLE",
     "confidence": "DOUBLE", "evidence": "STRING",
 }
+# Few, fixed-width columns: a commit's checkpoint rewrites every column of
+# every touched edge table (21 a bulk batch), so each one costs. Dropping the
+# `relation` column (the table's name) and storing days as DATE cut a 100k-
+# article load's commit from ~5.1 s to ~3.9 s (benchmarks/RESULTS.md).
 EDGE_COLUMNS = {
-    "relation": "STRING", "mentions": "INT64", "hedged_mentions": "INT64", "score": "DOUBLE",
-    "first_seen": "STRING", "last_seen": "STRING",
+    "mentions": "INT64", "hedged_mentions": "INT64", "score": "DOUBLE",
+    "first_seen": "DATE", "last_seen": "DATE",
 }
 META_COLUMNS = {"key": "STRING PRIMARY KEY", "value": "STRING"}
 
@@ -121,6 +128,11 @@ def schema_statements() -> list[str]:
     return ddl
 
 
+# LadybugDB names a relationship's type label(e); with this macro the same
+# Cypher (type(e), as Neo4j spells it) runs on both stores
+TYPE_MACRO = "CREATE MACRO type(e) AS label(e)"
+DAY_ROW = {"subject": "STRING", "object": "STRING", "day": "DATE"}
+
 ACTOR_FIND = (
     "MATCH (a:Actor {id: $id}) "
     "RETURN a.curated, a.name, a.kind, a.country, a.aliases, a.members"
@@ -150,15 +162,15 @@ EDGE_FIND = {
 }
 EDGE_CREATE = {
     name: "MATCH (a:Actor {id: $subject}), (b:Actor {id: $object}) "
-    f"CREATE (a)-[:{name} {{relation: $relation, mentions: $mentions, "
-    "hedged_mentions: $hedged_mentions, score: $score, first_seen: $first_seen, "
-    "last_seen: $last_seen}]->(b)"
+    f"CREATE (a)-[:{name} {{mentions: $mentions, "
+    "hedged_mentions: $hedged_mentions, score: $score, first_seen: date($first_seen), "
+    "last_seen: date($last_seen)}]->(b)"
     for name in RELATIONS
 }
 EDGE_UPDATE = {
     name: f"MATCH (:Actor {{id: $subject}})-[e:{name}]->(:Actor {{id: $object}}) "
     "SET e.mentions = $mentions, e.hedged_mentions = $hedged_mentions, e.score = $score, "
-    "e.first_seen = $first_seen, e.last_seen = $last_seen"
+    "e.first_seen = date($first_seen), e.last_seen = date($last_seen)"
     for name in RELATIONS
 }
 
@@ -209,8 +221,7 @@ STATEMENTS_CREATE = (
     "confidence: confidence, evidence: evidence}), "
     "(s)-[:SUBJECT]->(a), (s)-[:OBJECT]->(b), (s)-[:`IN`]->(r)"
 )
-EDGE_ROW = {"subject": "STRING", "object": "STRING",
-            **{k: v for k, v in EDGE_COLUMNS.items() if k != "relation"}}
+EDGE_ROW = {"subject": "STRING", "object": "STRING", **EDGE_COLUMNS}
 # one statement per edge table: a pattern over every table (`WHERE label(e) =
 # ...`) is planned as a scan of all edges (0.42 s for one article's 20 pairs at
 # 100k articles, growing with the graph)
@@ -239,7 +250,7 @@ EDGES_UPDATE = {
 }
 EDGES_CREATE = {
     name: "MATCH (a:Actor {id: subject}) MATCH (b:Actor {id: object}) "
-    f"CREATE (a)-[:{name} {{relation: '{name}', mentions: mentions, "
+    f"CREATE (a)-[:{name} {{mentions: mentions, "
     "hedged_mentions: hedged_mentions, score: score, first_seen: first_seen, "
     "last_seen: last_seen}]->(b)"
     for name in RELATIONS
@@ -282,6 +293,8 @@ def plain(value: Any) -> Any:
     """LadybugDB values as plain Python: nodes and rels become property dicts."""
     if isinstance(value, Decimal):  # sum() of integers comes back as a Decimal
         return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):  # as the Neo4j store keeps them: ISO strings
+        return value.isoformat()
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -303,7 +316,7 @@ def plain(value: Any) -> Any:
 
 
 # what _edge_sum returns, in order (EDGE_ROW after the ids)
-EDGE_SUM_COLUMNS = tuple(c for c in EDGE_COLUMNS if c != "relation")
+EDGE_SUM_COLUMNS = tuple(EDGE_COLUMNS)
 
 
 def _edge_sum(stored: list[Any] | None, added: list[tuple[bool, float, str | None]]
@@ -311,14 +324,17 @@ def _edge_sum(stored: list[Any] | None, added: list[tuple[bool, float, str | Non
     """An aggregated edge's values: the stored ones (or none) plus each new
     statement's (hedged, score, published) in order. Every write path sums
     here, one statement after another, so a batch and the same articles one by
-    one give equal floats; dates are ISO strings, an empty one is no date."""
+    one give equal floats. Days are ISO strings (stored ones come back as
+    dates); a published value that is no ISO date is no day."""
     mentions, hedged, score, first, last = stored or (0, 0, 0.0, None, None)
     mentions, hedged, score = mentions or 0, hedged or 0, score or 0.0
-    first, last = first or None, last or None
+    first = first.isoformat() if isinstance(first, date) else first or None
+    last = last.isoformat() if isinstance(last, date) else last or None
     for is_hedged, statement_score, published in added:
         mentions += 1
         hedged += 1 if is_hedged else 0
         score = score + statement_score
+        published = iso_day(published)
         if published:
             if first is None or published < first:
                 first = published
@@ -438,9 +454,13 @@ class LadybugStore:
         if "Meta" in tables:
             rows = self._run("MATCH (m:Meta {key: 'schema_version'}) RETURN m.value")
             found = rows[0][0] if rows else None
-            if found != str(SCHEMA_VERSION):
+            if found == "1" and not self.read_only:
+                self._upgrade_edge_tables()
+            elif found != str(SCHEMA_VERSION):
                 newer = found is not None and found.isdigit() and int(found) > SCHEMA_VERSION
                 hint = ("upgrade graphbuild" if newer
+                        else f"upgrade it once with `graphbuild init-schema --db {self.path}`"
+                        if found == "1"
                         else "rebuild it into a new --db with `graphbuild ingest`")
                 raise StoreError(
                     f"database {self.path} has schema version {found}, this graphbuild "
@@ -450,8 +470,44 @@ class LadybugStore:
             return
         for statement in schema_statements():
             self._run(statement)
+        if not any(row[0] == "TYPE" for row in self._run("CALL show_macros() RETURN *")):
+            self._run(TYPE_MACRO)
         self._run("MERGE (m:Meta {key: 'schema_version'}) SET m.value = $v",
                   {"v": str(SCHEMA_VERSION)})
+
+    def _upgrade_edge_tables(self) -> None:
+        """Schema 1 -> 2 in place: each edge table drops its `relation` column
+        and keeps its days as DATE (a value that is no ISO date becomes null).
+        Each step looks at the table first, so an upgrade cut short resumes
+        where it stopped; ~25 s for a graph of 100k articles."""
+        for name in RELATIONS:  # names from the vocabulary only
+            columns = self._edge_table_columns(name)
+            if "relation" in columns:
+                self._run(f"ALTER TABLE {name} DROP relation")
+            for column in ("first_seen", "last_seen"):
+                day = f"{column}_day"
+                if columns.get(column) == "STRING":
+                    if day not in columns:
+                        self._run(f"ALTER TABLE {name} ADD {day} DATE")
+                    self._run("BEGIN TRANSACTION")
+                    try:
+                        rows = self._run(f"MATCH (a:Actor)-[e:{name}]->(b:Actor) "
+                                         f"WHERE e.{column} IS NOT NULL "
+                                         f"RETURN a.id, b.id, e.{column}")
+                        self._load(DAY_ROW, ([s, o, iso_day(v)] for s, o, v in rows),
+                                   "MATCH (a:Actor {id: subject}) MATCH (b:Actor {id: object}) "
+                                   f"MATCH (a)-[e:{name}]->(b) SET e.{day} = day")
+                        self._run("COMMIT")
+                    except BaseException:
+                        self._rollback()
+                        raise
+                    self._run(f"ALTER TABLE {name} DROP {column}")
+                    self._run(f"ALTER TABLE {name} RENAME {day} TO {column}")
+                elif column not in columns and day in columns:
+                    self._run(f"ALTER TABLE {name} RENAME {day} TO {column}")
+
+    def _edge_table_columns(self, name: str) -> dict[str, str]:
+        return {row[1]: row[2] for row in self._run(f"CALL table_info('{name}') RETURN *")}
 
     def _execute(self, cypher: str, params: dict[str, Any] | None,
                  error: type[StoreError | QueryError]) -> ladybug.QueryResult:
@@ -655,7 +711,7 @@ class LadybugStore:
     def _write_edges(self, name: str, edges: dict[tuple[str, str], list[Any]],
                      stored: dict[tuple[str, str], list[Any]]) -> str | None:
         """One edge table's rows for COPY, in its column order: from, to, EDGE_COLUMNS."""
-        return self._write_csv(([s, o, name, *_edge_sum(stored.get((s, o)), added)]
+        return self._write_csv(([s, o, *_edge_sum(stored.get((s, o)), added)]
                                 for (s, o), added in edges.items()), True, name)
 
     def _copy(self, table: str, rows: Iterable[Sequence[Any]], nulls: bool = True) -> None:
@@ -771,7 +827,7 @@ class LadybugStore:
         if rows:
             self._run(EDGE_UPDATE[name], values)
         else:
-            self._run(EDGE_CREATE[name], {**values, "relation": name})
+            self._run(EDGE_CREATE[name], values)
 
     # -- reads ------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from neo4j import exceptions as neo4j_errors
 from neo4j import graph as neo4j_graph
 
 from graphbuild.errors import QueryError, StoreError
-from graphbuild.records import Actor, Article, Triple
+from graphbuild.records import Actor, Article, Triple, iso_day
 from graphbuild.relations import RELATIONS
 from graphbuild.store.protocol import AddResult
 from graphbuild.store.rows import (
@@ -87,16 +87,16 @@ def statements_merge(relation: str) -> str:
         "CREATE (s)-[:SUBJECT]->(a), (s)-[:OBJECT]->(b), (s)-[:`IN`]->(r) "
         "WITH a, b, props WHERE NOT props.negated "
         f"MERGE (a)-[e:{name}]->(b) "
-        f"ON CREATE SET e.relation = '{name}', e.mentions = 0, e.hedged_mentions = 0, "
+        "ON CREATE SET e.mentions = 0, e.hedged_mentions = 0, "
         "e.score = 0.0 "
         "SET e.mentions = e.mentions + 1, "
         "e.hedged_mentions = e.hedged_mentions + CASE WHEN props.hedged THEN 1 ELSE 0 END, "
         "e.score = e.score + props.score, "
-        "e.first_seen = CASE WHEN $published IS NULL THEN e.first_seen "
-        "WHEN e.first_seen IS NULL OR $published < e.first_seen THEN $published "
+        "e.first_seen = CASE WHEN $day IS NULL THEN e.first_seen "
+        "WHEN e.first_seen IS NULL OR $day < e.first_seen THEN $day "
         "ELSE e.first_seen END, "
-        "e.last_seen = CASE WHEN $published IS NULL THEN e.last_seen "
-        "WHEN e.last_seen IS NULL OR $published > e.last_seen THEN $published "
+        "e.last_seen = CASE WHEN $day IS NULL THEN e.last_seen "
+        "WHEN e.last_seen IS NULL OR $day > e.last_seen THEN $day "
         "ELSE e.last_seen END"
     )
 
@@ -146,7 +146,7 @@ def statements() -> list[tuple[str, str, list[str]]]:
         ("counts", COUNTS, []),
         ("article_stored", ARTICLE_STORED, ["id"]),
     ]
-    found += [(f"statements_merge_{name}", cypher, ["rows", "article", "published"])
+    found += [(f"statements_merge_{name}", cypher, ["rows", "article", "day"])
               for name, cypher in STATEMENTS_MERGE.items()]
     found += [(f"schema_{i}", cypher, []) for i, cypher in enumerate(schema_statements())]
     return found
@@ -347,7 +347,7 @@ class Neo4jStore:
             for relation, rows in by_relation.items():
                 for chunk in self._chunks(list(rows.values())):
                     summary = self._run(tx, STATEMENTS_MERGE[relation], {
-                        "rows": chunk, "article": article.id, "published": article.published,
+                        "rows": chunk, "article": article.id, "day": iso_day(article.published),
                     })
                     new_statements += summary.counters.nodes_created
             attempts.append(AddResult(new_article=created > 0, new_statements=new_statements))
