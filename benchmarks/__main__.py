@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import generate_articles, generate_triples, write_jsonl
-from benchmarks.state import build_state
+from benchmarks.state import build_state, remove_database
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -146,18 +146,18 @@ def state_run(size: int, workdir: Path, corpus_path: Path, triples_path: Path,
     statements = build_state(state, size)
     built = time.perf_counter() - start
     copy = workdir / "work.lbug"
-    shutil.copyfile(state, copy)
-    ingest = run_measured(graphbuild("ingest", str(corpus_path), "--db", str(copy), "-q"))
-    copy.unlink()
-    shutil.copyfile(state, copy)
+
+    def fresh_copy() -> str:
+        remove_database(copy)
+        shutil.copyfile(state, copy)
+        return str(copy)
+
+    ingest = run_measured(graphbuild("ingest", str(corpus_path), "--db", fresh_copy(), "-q"))
     # start-up (imports, gazetteer, opening the database): a one-article load
-    startup = run_measured(graphbuild("load", str(one_article_path), "--db", str(copy), "-q"))
-    loads = []
-    for run in range(LOAD_RUNS):
-        if run:
-            shutil.copyfile(state, copy)
-        loads.append(run_measured(graphbuild("load", str(triples_path), "--db", str(copy), "-q")))
-        copy.unlink()
+    startup = run_measured(graphbuild("load", str(one_article_path), "--db", fresh_copy(), "-q"))
+    loads = [run_measured(graphbuild("load", str(triples_path), "--db", fresh_copy(), "-q"))
+             for _ in range(LOAD_RUNS)]
+    remove_database(copy)
     load = {"seconds": statistics.median(r["seconds"] for r in loads),
             "peak_rss_mb": max(r["peak_rss_mb"] for r in loads)}
     per_1k = 1000 / ingest_articles
@@ -397,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             row["queries"] = query_latencies(last_state)
             results["states"].append(row)
             if last_state != workdir / f"state-{sizes[-1]}.lbug":
-                last_state.unlink()
+                remove_database(last_state)
         results["queries"] = results["states"][-1]["queries"]
         results["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         results["plot"] = png_path.name

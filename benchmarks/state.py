@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,11 @@ def _statement_row(triple: Triple) -> list[Any]:
 
 def build_state(path: str | Path, n_articles: int, *, seed: int = SEED,
                 gazetteer: Gazetteer | None = None) -> int:
-    """A new database at `path` holding generated articles 0..n-1; returns statements."""
+    """A new database at `path` holding generated articles 0..n-1; returns statements.
+
+    Any database already at `path` is replaced: copying into it would collide
+    with its articles (a rerun with the same --workdir)."""
+    remove_database(path)
     gazetteer = gazetteer or corpus().gazetteer
     problems: list[str] = []
     lines = _json_lines(generate_triples(n_articles, seed=seed))
@@ -108,6 +113,15 @@ def build_state(path: str | Path, n_articles: int, *, seed: int = SEED,
         _copy(path, folder, ["Article", "Statement", "SUBJECT", "OBJECT", "IN",
                              *sorted(by_relation)])
     return statements
+
+
+def remove_database(path: str | Path) -> None:
+    """Delete a LadybugDB file and its sidecars (`PATH.wal` and the like): a
+    write-ahead log left beside a fresh copy would be replayed into it."""
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    for sidecar in path.parent.glob(f"{glob_escape(path.name)}.*"):
+        sidecar.unlink(missing_ok=True)
 
 
 def _copy(path: str | Path, folder: Path, tables: Iterable[str]) -> None:

@@ -79,6 +79,19 @@ def test_bulk_state_equals_what_graphbuild_load_builds(tmp_path: Path) -> None:
         assert a.query(statement_rows) == b.query(statement_rows)
 
 
+def test_bulk_state_rebuilt_in_the_same_place_replaces_the_old_one(tmp_path: Path) -> None:
+    # a benchmark rerun with the same --workdir finds last run's state (and its log) there
+    state = tmp_path / "state.lbug"
+    first = build_state(state, 30)
+    with open_store(str(state), read_only=True) as store:
+        before = store.stats()
+    (tmp_path / "state.lbug.wal").write_bytes(b"left over from a crashed run")
+    assert build_state(state, 30) == first
+    assert not (tmp_path / "state.lbug.wal").exists()
+    with open_store(str(state), read_only=True) as store:
+        assert store.stats() == before
+
+
 def test_quick_benchmark_writes_results(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
