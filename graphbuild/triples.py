@@ -216,6 +216,7 @@ class Extractor:
         self.receiving = lex.words("receiving_verbs")
         self.reliance = lex.words("reliance_verbs")
         self.having = lex.words("having_verbs")
+        self.losing = lex.words("losing_verbs")
         self.claims = lex.words("claim_nouns")
         self.envoys = lex.words("envoy_nouns")
         self.borders = BORDERS  # the mention finder's own word classes
@@ -866,8 +867,21 @@ class _SentenceRules:
         (its own event, negated), not a refusal of anyone."""
         return verb.lemma_.lower() in self.ex.refusing and any(
             (c.dep_ == "xcomp" and c.tag_ == "VBG") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
-            or (c.dep_ == "dobj" and (self.deed_gerund(c) is not None or self.authorless_act(c)))
+            or (c.dep_ == "dobj" and (self.deed_gerund(c) is not None or self.authorless_act(c)
+                                      or (verb.lemma_.lower() in self.ex.disputing and self.arms_transfer(c))))
             for c in verb.children)
+
+    def arms_transfer(self, noun: Token) -> bool:
+        """'the supply of weapons' in 'Iran denied the supply of weapons to X': help named
+        with the arms it moved, a covert deed one denies having done, not help refused to X
+        (that is 'denied X asylum', 'denied entry to X')."""
+        cue = self.noun_cue(noun)  # ("the transfer of weapons": no cue of its own)
+        return (cue is None or cue.relation == "AID") and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(
+                o.lemma_.lower() in self.ex.arms or (self.noun_cue(o) is not None
+                                                     and self.noun_cue(o).relation == "AID")
+                for o in prep_objects_of(p))
+            for p in noun.children)
 
     def claim_of(self, clause: Token) -> Token | None:
         """The claim noun a deed clause spells out: 'claims that it supplied ...',
@@ -2174,7 +2188,7 @@ class _SentenceRules:
             and cue.relation in ("AID", "SUPPORT")
         # (a giver only in a 'from' on the verb, and "received X from Y", are for the rules below)
         having = light is not None and relation is None and cue.relation in ("AID", "SUPPORT") \
-            and light.lemma_.lower() in self.ex.having and noun.dep_ == "dobj" and not (
+            and light.lemma_.lower() in self.ex.having | self.ex.losing and noun.dep_ == "dobj" and not (
                 by_agent and light.lemma_.lower() in self.ex.receiving) and bool(subjects or any(
                     p.dep_ == "prep" and p.lower_ == "of" for p in noun.children))
         if relying or having:
@@ -2431,6 +2445,11 @@ class _SentenceRules:
         if denied:
             negated = True
             notes.append("denied")
+        if how.startswith("had:") and light is not None and light.lemma_.lower() in self.ex.losing:
+            # "Assad lost the backing of Russia": that help is given no more ("never lost
+            # it": it still is)
+            negated = not negated
+            notes.append(f"lost:{light.lemma_.lower()}")
         objects = [self.home_place(r, subjects) or r for r in objects]
         if place_note:
             notes.append(place_note)

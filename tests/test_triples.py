@@ -1502,6 +1502,46 @@ def test_who_has_or_gets_backing_is_backed_by_its_giver(extractor, text: str, gi
     assert (getter, "SUPPORT", giver) not in triples(extractor, text)
 
 
+@pytest.mark.parametrize("text,giver,getter", [
+    ("The Houthis lost the backing of Saudi Arabia.", "saudi-arabia", "houthis"),
+    ("Hamas has lost the financial support of Qatar.", "qatar", "hamas"),
+    ("Damascus lacks the support of Turkey.", "turkey", "syria"),
+])
+def test_backing_lost_or_lacked_is_the_givers_and_given_no_more(extractor, text: str, giver: str,
+                                                                  getter: str) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text=text))
+             if (t.subject.id, t.object.id) == (giver, getter)]
+    assert found and all(t.negated for t in found), triples(extractor, text)
+    assert not any(s == getter and o == giver for s, _r, o in triples(extractor, text)), triples(extractor, text)
+    # never lost: still given
+    kept = [t for t in extractor.extract(Article(id="t", text="Hezbollah never lost the backing of Iran."))
+            if (t.subject.id, t.object.id) == ("iran", "hezbollah")]
+    assert kept and not any(t.negated for t in kept), triples(extractor, "Hezbollah never lost the backing of Iran.")
+
+
+def test_backing_needed_is_the_givers_and_not_yet_given(extractor) -> None:
+    text = "Jordan needs the support of the United States."
+    found = [t for t in extractor.extract(Article(id="t", text=text))
+             if (t.subject.id, t.object.id) == ("united-states", "jordan")]
+    assert found and all(t.hedged for t in found), triples(extractor, text)
+    assert not any(s == "jordan" and o == "united-states" for s, _r, o in triples(extractor, text))
+
+
+@pytest.mark.parametrize("text,obj,coded", [
+    ("Tehran denied the supply of missiles to Hezbollah.", "hezbollah", True),
+    # a transfer named by a word with no cue of its own yields nothing, rather than a refusal
+    ("Iran has denied the transfer of weapons to the Houthis.", "houthis", False),
+])
+def test_a_denied_arms_transfer_is_a_negated_deed_not_a_refusal(extractor, text: str, obj: str,
+                                                                coded: bool) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text=text)) if t.object.id == obj]
+    assert not any(t.relation == "REJECT" for t in found), found
+    assert all(t.relation == "AID" and t.negated for t in found), found
+    assert bool(found) == coded, found
+    # help denied to one who sought it is still refused
+    assert ("egypt", "REJECT", "hamas") in triples(extractor, "Egypt denied asylum to Hamas leaders.")
+
+
 @pytest.mark.parametrize("text", [
     "Lebanon sought the support of Saudi Arabia.",
     "Lebanon sought aid from Saudi Arabia.",
