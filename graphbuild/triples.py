@@ -80,6 +80,8 @@ TIE_VERBS = {"lead", "head", "command", "rule", "govern", "join", "found", "chai
 VERB_WINS = {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "THREATEN"}
 # verbs aimed at an act are aimed at its author: "condemned Israel's strikes", "protested the occupation by X"
 AUTHOR_TARGETED = {"ACCUSE", "REJECT", "PROTEST"}
+# kinds of actor that take over captives for the other side: no party of a release
+GO_BETWEEN_KINDS = {"NGO", "IGO"}
 # prepositions of circumstance, never introducing the other party
 CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following", "since", "until", "amid",
                 "amidst", "like", "unlike", "besides", "as", "alongside"}
@@ -831,11 +833,11 @@ class _SentenceRules:
             r.how in ("place", "home place") and r.actor.kind != "STATE"
             and any(s.actor.country == r.actor.country for s in subjects) for r in objects)
 
-    def handover(self, verb: Token, giving: bool = False) -> bool:
+    def handover(self, verb: Token, giving: bool = False, verbs: set[str] | None = None) -> bool:
         """'received the bodies / prisoners from X' (or, `giving`, 'handed them over to X'):
         people or remains handed over; that is no meeting with X nor aid to X, and what
-        PLOVER would code is left uncoded."""
-        verbs = (self.ex.theme | self.ex.giving) if giving else self.ex.receiving
+        PLOVER would code is left uncoded. `verbs`: other verbs that hand them over."""
+        verbs = verbs or ((self.ex.theme | self.ex.giving) if giving else self.ex.receiving)
         return verb.pos_ == "VERB" and verb.lemma_.lower() in verbs and any(
             t.lemma_.lower() in self.ex.handed_over or t.lower_ in self.ex.handed_over
             for c in verb.children if c.dep_ == "dobj"
@@ -1739,6 +1741,12 @@ class _SentenceRules:
                 mutual = False  # "fights militants in Sinai": where it is fought does not fight back
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
+        if cue.relation == "RETREAT" and used == "to" and self.handover(verb, giving=True, verbs={lemma}):
+            # "released hostages to the Red Cross": an aid group takes them over for the other
+            # side; it is no party the release yields to
+            objs = [r for r in objs if r.actor.kind not in GO_BETWEEN_KINDS]
+            if not objs:
+                return
         negated, hedged, intent, notes = self.qualifiers(verb, chain)
         objs = [self.home_place(r, subjects) or r for r in objs]
         if place_note:

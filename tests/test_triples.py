@@ -1455,6 +1455,14 @@ def test_a_denied_gerund_hung_on_a_plain_object_is_still_the_deed(extractor, tex
     assert one(extractor, text, "iran", relation, obj).negated
 
 
+def test_captives_released_to_an_aid_group_yield_to_no_aid_group(extractor) -> None:
+    found = triples(extractor, "Hamas freed two hostages to the International Committee of the Red Cross.")
+    assert not any(o == "icrc" for _s, _r, o in found), found
+    # the captives' own side, when named, is still the one the release yields to
+    one(extractor, "Israel released Palestinian prisoners to Hamas.", "israel", "RETREAT", "palestine")
+    one(extractor, "Hamas released three Israeli hostages to the Red Cross.", "hamas", "RETREAT", "israel")
+
+
 def test_people_or_remains_handed_over_are_no_aid_to_the_receiver(extractor) -> None:
     for text in ("Hamas handed over the bodies to the Red Cross.",
                  "Israel handed over 90 prisoners to the Red Cross."):
