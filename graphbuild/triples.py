@@ -843,6 +843,15 @@ class _SentenceRules:
             for c in verb.children if c.dep_ == "dobj"
             for t in (c, *c.conjuncts, *self.counted(c)))
 
+    def forces_into(self, things: list[Token], mover: Token) -> str | None:
+        """'sent troops into Syria', 'sent forces against X': forces (not peacekeepers)
+        moved into another's land or at it are a deployment there, not aid to it; the
+        preposition, or None."""
+        forces = self.combat_forces(things)
+        return next((p.lower_ for p in (*mover.children, *(c for t in forces for c in t.children))
+                     if forces and p.dep_ == "prep" and p.lower_ in ("into", "against")
+                     and any(True for _ in prep_objects_of(p))), None)
+
     def forces_to_border(self, things: list[Token], mover: Token) -> bool:
         """'sent troops to its border with Syria', 'sent tanks to the Syrian border': forces
         (not peacekeepers) moved up to a border face the state beyond it; no aid to it."""
@@ -1791,8 +1800,8 @@ class _SentenceRules:
                 [c for c in verb.children if c.dep_ == "dobj"], subjects, objs):
             base = "MOBILIZE"
             notes.append("forces at home -> MOBILIZE")
-        if base == "AID" and lemma in ex.theme and used in ("into", "against") and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in ex.units for c in verb.children):
+        if base == "AID" and lemma in ex.theme and used in ("into", "against") and self.combat_forces(
+                [c for c in verb.children if c.dep_ == "dobj"]):
             # "sent an armored division into Jordan": forces moved into another's land mobilize
             base = "MOBILIZE"
             notes.append(f"forces {used} -> MOBILIZE")
@@ -2471,6 +2480,10 @@ class _SentenceRules:
         elif relation is None and cue.relation == "AID" and light is not None and self.forces_to_border([noun], light):
             relation = "MOBILIZE"
             notes.append("forces to a border -> MOBILIZE")
+        elif relation is None and cue.relation == "AID" and light is not None and (
+                into := self.forces_into([noun], light)):
+            relation = "MOBILIZE"
+            notes.append(f"forces {into} -> MOBILIZE")
         base_relation = relation or cue.relation
         final, intent_note = self.intent_relation(base_relation, light or noun, intent, negated)
         if final == "THREATEN" and base_relation != "THREATEN" and objects:

@@ -1613,6 +1613,18 @@ def test_forces_sent_to_a_border_face_the_state_beyond(extractor, text: str, sub
     assert (subject, "MOBILIZE", obj) in found and (subject, "AID", obj) not in found, found
 
 
+@pytest.mark.parametrize("text,subject,obj", [
+    ("Egypt sent soldiers into Libya.", "egypt", "libya"),
+    ("Iran has sent its troops into Syria.", "iran", "syria"),
+])
+def test_forces_sent_into_a_land_are_deployed_there_not_aid(extractor, text: str, subject: str, obj: str) -> None:
+    found = triples(extractor, text)
+    assert (subject, "MOBILIZE", obj) in found and (subject, "AID", obj) not in found, found
+    # peacekeepers sent, or forces sent to a state, still help it
+    assert ("kenya", "AID", "somalia") in triples(extractor, "Kenya sent peacekeepers into Somalia.")
+    assert ("iran", "AID", "syria") in triples(extractor, "Iran sent troops to Syria to help Assad.")
+
+
 def test_hostages_named_by_their_nation_are_its_people(extractor) -> None:
     found = triples(extractor, "Hamas released three Israeli hostages to the Red Cross.")
     assert ("hamas", "RETREAT", "israel") in found and ("hamas", "RETREAT", "icrc") not in found, found
