@@ -576,7 +576,10 @@ class _SentenceRules:
                 or (verb.dep_ == "acomp"):
             # control: "X agreed to withdraw", "urged X to stop" (object control)
             if head.lemma_.lower() in OBJECT_CONTROL:
-                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                # ("called on Iran to stop": the one called on)
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")] or [
+                    o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    and c.i < verb.i for o in prep_objects_of(c)]
                 if objs:
                     return self.actors(objs[0]), [], [head]
             a, p, c = self.subject(head, depth + 1)
@@ -1658,6 +1661,10 @@ class _SentenceRules:
             if not objects and self.content_relation(complement) in MATERIAL_CONFLICT:
                 # "vowed to resume the war if / until Hamas ...": aimed at whoever the clause names
                 objects = self.until_party([complement, verb], exclude) or self.conditional_party(complement, exclude)
+                if not objects and self.verb_cue(complement)[0] is not None:
+                    # "threatened to target ships linked to Israel": the party inside the act's phrase
+                    objects = self.nearby_party(complement, exclude | {r.actor.id for r in agents})
+                    used = "near" if objects else used
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
             self.consumed.add(complement.i)

@@ -1654,3 +1654,17 @@ def test_where_a_fight_happens_neither_fights_back_nor_parts_a_pair(extractor) -
     assert not any("lebanon" in (s, o) for s, _r, o in found), found
     # a named foe still fights back
     assert ("hamas", "ASSAULT", "israel") in triples(extractor, "Israel fought Hamas in Gaza.")
+
+
+def test_the_one_called_on_to_act_is_the_acts_agent(extractor) -> None:
+    text = "Britain called on Tehran to stop arming Hezbollah."
+    found = triples(extractor, text)
+    assert ("united-kingdom", "REQUEST", "iran") in found, found
+    assert ("iran", "AID", "hezbollah") in found and ("united-kingdom", "AID", "hezbollah") not in found, found
+
+
+def test_a_threatened_act_on_things_tied_to_a_party_threatens_that_party(extractor) -> None:
+    one(extractor, "The Houthis threatened to strike vessels owned by Israeli firms.", "houthis", "THREATEN", "israel")
+    # the place of a threat to a thing with no party is no party of it
+    found = triples(extractor, "Iran threatened to close the Strait of Hormuz.")
+    assert not any(r == "THREATEN" for _s, r, _o in found), found
