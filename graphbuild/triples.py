@@ -1718,6 +1718,9 @@ class _SentenceRules:
                     for r in self.actors(g, role="subj") if r.actor.id not in mine][:1]
             if objs:
                 used = "that"
+        if objs and cue.relation == "LEADS" and used in OBJECT_PREPS:
+            # "drones headed for Israel", "talks that led to a deal": a course, not a command
+            return
         if objs and used == "against" and (cue.relation in COOPERATIVE or cue.relation == "AGREE") and not (
                 complement is not None and self.content_relation(complement) in (*MATERIAL_CONFLICT, "THREATEN")):
             # "Turkey and Iraq agreed to cooperate against the PKK": a common foe, not the partner

@@ -1668,3 +1668,18 @@ def test_a_threatened_act_on_things_tied_to_a_party_threatens_that_party(extract
     # the place of a threat to a thing with no party is no party of it
     found = triples(extractor, "Iran threatened to close the Strait of Hormuz.")
     assert not any(r == "THREATEN" for _s, r, _o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Israel shot down Iranian missiles headed toward Tel Aviv.",
+    "Iraqi fighters heading into Syria were stopped at the border.",
+    "Sisi led a delegation to Saudi Arabia.",
+])
+def test_a_course_headed_or_led_somewhere_is_no_leadership_of_it(extractor, text: str) -> None:
+    found = triples(extractor, text)
+    assert not any(r == "LEADS" for _s, r, _o in found), found
+
+
+def test_leadership_still_comes_from_what_is_headed_or_led(extractor) -> None:
+    one(extractor, "Khamenei has headed the Iranian state since 1989.", "ali-khamenei", "LEADS", "iran")
+    one(extractor, "Hamas, led by Sinwar, rejected the offer.", "yahya-sinwar", "LEADS", "hamas")
