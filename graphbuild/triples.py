@@ -1661,12 +1661,17 @@ class _SentenceRules:
             if not objects and self.content_relation(complement) in MATERIAL_CONFLICT:
                 # "vowed to resume the war if / until Hamas ...": aimed at whoever the clause names
                 objects = self.until_party([complement, verb], exclude) or self.conditional_party(complement, exclude)
-                if not objects and self.verb_cue(complement)[0] is not None:
-                    # "threatened to target ships linked to Israel": the party inside the act's phrase
-                    objects = self.nearby_party(complement, exclude | {r.actor.id for r in agents})
-                    used = "near" if objects else used
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
+            if not objects and (inner_cue := self.verb_cue(complement)[0]) is not None:
+                # "threatened to target ships linked to Israel", "agreed to allow aid into Gaza":
+                # the party inside the act's phrase, as for the act alone
+                objects = self.nearby_party(complement, exclude | {r.actor.id for r in agents},
+                                            where_only=inner_cue.relation not in CAPITAL_PARTIES,
+                                            stance=inner_cue.relation in ("REJECT", "SUPPORT", "AGREE"))
+                used = "near" if objects else used
+                if not objects and agents:
+                    objects, place_note = self.place_party([complement], agents, inner_cue.relation)
             self.consumed.add(complement.i)
             self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
             inner = f"+to {complement.lemma_.lower()}"

@@ -1683,3 +1683,10 @@ def test_a_course_headed_or_led_somewhere_is_no_leadership_of_it(extractor, text
 def test_leadership_still_comes_from_what_is_headed_or_led(extractor) -> None:
     one(extractor, "Khamenei has headed the Iranian state since 1989.", "ali-khamenei", "LEADS", "iran")
     one(extractor, "Hamas, led by Sinwar, rejected the offer.", "yahya-sinwar", "LEADS", "hamas")
+
+
+def test_an_act_agreed_to_in_a_place_is_agreed_with_that_places_state(extractor) -> None:
+    one(extractor, "Egypt agreed to allow medical convoys into Gaza.", "egypt", "AGREE", "palestine")
+    # the agent's own places are no other party
+    found = triples(extractor, "Egypt agreed to open new crossings in Sinai.")
+    assert not any(o == "egypt" for _s, _r, o in found), found
