@@ -1690,3 +1690,11 @@ def test_an_act_agreed_to_in_a_place_is_agreed_with_that_places_state(extractor)
     # the agent's own places are no other party
     found = triples(extractor, "Egypt agreed to open new crossings in Sinai.")
     assert not any(o == "egypt" for _s, _r, o in found), found
+
+
+def test_a_body_admitting_a_state_makes_it_a_member(extractor) -> None:
+    one(extractor, "The Arab League voted to admit Palestine.", "palestine", "MEMBER_OF", "arab-league")
+    one(extractor, "NATO admitted Sweden in March 2024.", "sweden", "MEMBER_OF", "nato")
+    # a state admitting a deed confesses it; no membership
+    found = triples(extractor, "Iran admitted downing the Ukrainian airliner.")
+    assert not any(r == "MEMBER_OF" for _s, r, _o in found), found
