@@ -789,6 +789,10 @@ class _SentenceRules:
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
                  and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
                  and not (moves and c.dep_ == "dobj")]
+        if moves:
+            # "deployed troops in northern Syria": where the moved things went, not the things
+            queue += [p for c in head.children if c.dep_ == "dobj" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE]
         seen = 0
         while queue and seen < 40:
             token = queue.pop(0)
@@ -1214,6 +1218,8 @@ class _SentenceRules:
                 refs = fresh(self.actors(child))
                 if refs:
                     return refs, ""
+        if (shared := self.shared_object(verb)) is not None and (refs := fresh(self.actors(shared))):
+            return refs, ""
         if verb.lemma_.lower() in OBJECT_CONTROL:
             # "allow United Nations planes to land" parsed as a clause: its subject is the object
             for clause in verb.children:
@@ -1224,6 +1230,29 @@ class _SentenceRules:
         if not obliques:
             return [], ""
         return by_prep(OBJECT_PREPS)
+
+    def shared_object(self, verb: Token) -> Token | None:
+        """'the Houthis' of 'armed' in 'Iran armed, trained and funded the Houthis': a verb
+        with no object or preposition of its own, followed at once by a conjoined verb (no
+        subject of its own) whose act leans the same way, shares that verb's object.
+        ('withdrew and bombed Gaza': a retreat does not share a strike's target.)"""
+        following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if following is None or following.dep_ not in ("cc", "punct") or any(
+                c.dep_ in ("dobj", "dative", "prep", "attr", "oprd", "xcomp", "ccomp") for c in verb.children):
+            return None
+        own = self.verb_cue(verb)[0]
+        for conj in (c for c in verb.conjuncts if c.i > verb.i):
+            if any(g.dep_ in SUBJ for g in conj.children):
+                return None
+            objects = [c for c in conj.children if c.dep_ == "dobj"]
+            if not objects:
+                continue
+            cue = self.verb_cue(conj)[0]
+            if own is None or cue is None or (own.relation != cue.relation and (
+                    RELATIONS[own.relation].score > 0) != (RELATIONS[cue.relation].score > 0)):
+                return None
+            return objects[0]
+        return None
 
     def purpose_objects(self, head: Token, exclude: set[str], noun: Token | None = None) -> list[Ref]:
         """'began a hunger strike to protest against X': the other party named

@@ -1698,3 +1698,15 @@ def test_a_body_admitting_a_state_makes_it_a_member(extractor) -> None:
     # a state admitting a deed confesses it; no membership
     found = triples(extractor, "Iran admitted downing the Ukrainian airliner.")
     assert not any(r == "MEMBER_OF" for _s, r, _o in found), found
+
+
+def test_conjoined_verbs_share_the_last_ones_object(extractor) -> None:
+    found = triples(extractor, "The EU condemned and sanctioned Syria.")
+    assert ("european-union", "ACCUSE", "syria") in found and ("european-union", "SANCTION", "syria") in found, found
+    # a verb leaning the other way keeps to itself: a retreat shares no strike's target
+    found = triples(extractor, "Hezbollah retreated and shelled Israel.")
+    assert ("hezbollah", "ASSAULT", "israel") in found and ("hezbollah", "RETREAT", "israel") not in found, found
+
+
+def test_forces_deployed_in_a_place_abroad_are_a_deployment_in_its_state(extractor) -> None:
+    one(extractor, "Iran has deployed advisers in eastern Syria.", "iran", "MOBILIZE", "syria")
