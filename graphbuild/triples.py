@@ -1614,10 +1614,14 @@ class _SentenceRules:
                 c.dep_ == "ccomp" for c in verb.children):
             self.demand_in_speech(verb)  # "said" alone is no event
             return
-        if lemma in ex.intercepting and any(
-                t.lemma_.lower() in ex.arms for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-                for t in (c, *c.conjuncts)):
-            return  # "intercepted a missile fired by the Houthis": a defence, no attack on its launcher
+        weapons = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)
+                   if t.lemma_.lower() in ex.arms]
+        if weapons and (lemma in ex.intercepting or " ".join([lemma, *particles(verb)]) in ex.intercepting and any(
+                a.dep_ == "acl" and a.tag_ == "VBN" and any(g.dep_ == "agent" for g in a.children)
+                for t in weapons for a in t.children)):
+            # "intercepted a missile fired by the Houthis", "shot down drones launched by X": a
+            # defence, no attack on its launcher ("shot down a Syrian jet" stays an act on Syria)
+            return
         if self.handover(verb) or (cue.relation == "AID" and self.handover(verb, giving=True)):
             # "received the bodies from Israel", "handed over the bodies to the Red Cross":
             # a handover, no meeting with Israel and no aid to the Red Cross

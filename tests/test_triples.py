@@ -1710,3 +1710,10 @@ def test_conjoined_verbs_share_the_last_ones_object(extractor) -> None:
 
 def test_forces_deployed_in_a_place_abroad_are_a_deployment_in_its_state(extractor) -> None:
     one(extractor, "Iran has deployed advisers in eastern Syria.", "iran", "MOBILIZE", "syria")
+
+
+def test_weapons_shot_down_after_their_launch_are_a_defence(extractor) -> None:
+    found = triples(extractor, "Jordan shot down several drones launched by Iran.")
+    assert not any(r == "ASSAULT" and o == "iran" for _s, r, o in found), found
+    # an aircraft of a state shot down is an attack on that state
+    one(extractor, "Turkey shot down a Russian warplane near the Syrian border.", "turkey", "ASSAULT", "russia")
