@@ -1591,6 +1591,10 @@ class _SentenceRules:
             elif cue is not None and lemma in ex.governing and cue.relation in VERB_WINS:
                 noun_object = True  # "demanded the withdrawal of X", "rejected calls by X"
                 self.consumed.add(noun.i)
+            elif cue is not None and cue.relation == "CONCEDE" and noun_cue.relation == "AID":
+                # "allowed the delivery of grain to X": a permission for others' help to reach X
+                noun_object = True
+                self.consumed.add(noun.i)
             elif cue is not None and cue.relation == "REQUEST" and noun_cue.relation in ("AID", "SUPPORT"):
                 # "sought aid from Saudi Arabia", "sought the support of X": help asked of its giver
                 noun_object = True

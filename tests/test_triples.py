@@ -1717,3 +1717,13 @@ def test_weapons_shot_down_after_their_launch_are_a_defence(extractor) -> None:
     assert not any(r == "ASSAULT" and o == "iran" for _s, r, o in found), found
     # an aircraft of a state shot down is an attack on that state
     one(extractor, "Turkey shot down a Russian warplane near the Syrian border.", "turkey", "ASSAULT", "russia")
+
+
+def test_deliveries_are_aid_to_their_recipient(extractor) -> None:
+    one(extractor, "Russia resumed arms deliveries to Iran.", "russia", "AID", "iran")
+    assert one(extractor, "Tehran denied the delivery of missiles to the Houthis.", "iran", "AID", "houthis").negated
+
+
+def test_help_allowed_through_is_a_permission_not_help_given(extractor) -> None:
+    found = triples(extractor, "Jordan permitted aid shipments into Syria.")
+    assert ("jordan", "CONCEDE", "syria") in found and ("jordan", "AID", "syria") not in found, found
