@@ -2216,7 +2216,9 @@ class _SentenceRules:
                 # "the Saudi-Iran proxy conflict": a pair hung on one another
                 refs += [r for c in mod.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
                          for r in self.modifier_actors(c)]
-                refs = refs + [r for c in mod.conjuncts for r in self.modifier_actors(c)]
+                # ("Russian and Iranian military aid": each conjunct gives way as the first does)
+                refs = refs + [self.outside_cue(r, c, cue_words) for c in mod.conjuncts
+                               for r in self.modifier_actors(c)]
                 modifiers.extend(r for r in refs if all(r.actor.id != o.actor.id for o in modifiers))
                 if refs and not how:
                     how = mod.dep_

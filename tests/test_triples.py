@@ -1727,3 +1727,9 @@ def test_deliveries_are_aid_to_their_recipient(extractor) -> None:
 def test_help_allowed_through_is_a_permission_not_help_given(extractor) -> None:
     found = triples(extractor, "Jordan permitted aid shipments into Syria.")
     assert ("jordan", "CONCEDE", "syria") in found and ("jordan", "AID", "syria") not in found, found
+
+
+def test_each_of_conjoined_demonyms_before_military_help_is_its_state(extractor) -> None:
+    found = triples(extractor, "Hamas received Qatari and Iranian military aid.")
+    assert ("iran", "AID", "hamas") in found and ("qatar", "AID", "hamas") in found, found
+    assert not any(s == "iranian-army" for s, _r, _o in found), found
