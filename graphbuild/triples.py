@@ -1313,6 +1313,10 @@ class _SentenceRules:
                 if lemma in ex.negating or kept_from or refused or self.denies_deed(word):
                     negated = True
                     notes.append(f"neg:{lemma}")
+                if lemma in ("have", "be") and clause.dep_ == "xcomp" and clause.head.i == word.i and any(
+                        c.dep_ == "advmod" and c.lower_ == "yet" for c in word.children):
+                    negated = True  # "has yet to normalise relations": not done so far
+                    notes.append("neg:yet to")
                 # "opened an investigation" is no hedge: some words hedge only as adjectives ("open to")
                 if lemma in ex.hedge_control and not purpose and not (
                         lemma in ex.adjective_hedges and word.pos_ != "ADJ"):
@@ -1327,6 +1331,10 @@ class _SentenceRules:
                                            and low in ex.negations):
                     negated = True
                     notes.append(f"neg:{low}")
+                elif child.dep_ == "advmod" and low == "longer" and any(
+                        g.dep_ in ("neg", "det", "advmod") and g.lower_ == "no" for g in (*child.children, *word.children)):
+                    negated = True  # "no longer hosts Hamas leaders": not any more
+                    notes.append("neg:no longer")
                 elif child.dep_ in ("aux", "auxpass") and low in ex.modals:
                     hedged = True
                     notes.append(f"modal:{low}")

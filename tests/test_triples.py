@@ -1733,3 +1733,15 @@ def test_each_of_conjoined_demonyms_before_military_help_is_its_state(extractor)
     found = triples(extractor, "Hamas received Qatari and Iranian military aid.")
     assert ("iran", "AID", "hamas") in found and ("qatar", "AID", "hamas") in found, found
     assert not any(s == "iranian-army" for s, _r, _o in found), found
+
+
+@pytest.mark.parametrize("text,subject,relation,obj", [
+    ("Morocco has yet to recognise Israel.", "morocco", "AGREE", "israel"),
+    ("Turkey no longer hosts Hamas leaders.", "turkey", "CONSULT", "hamas"),
+])
+def test_acts_not_yet_or_no_longer_done_are_negated(extractor, text: str, subject: str, relation: str,
+                                                   obj: str) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text=text)) if (t.subject.id, t.object.id) == (subject, obj)]
+    assert found and all(t.negated for t in found), triples(extractor, text)
+    # still done: no negation
+    assert not one(extractor, "Turkey still hosts Hamas leaders.", "turkey", "CONSULT", "hamas").negated
