@@ -1420,8 +1420,11 @@ class SentenceMentions:
             return None
         if any(t.dep_ == "prep" and t.lower_ in ("of", "in") for t in (*token.rights, *self._hung_after(token))):
             return None
-        if any(t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN" for t in token.lefts):
-            return None  # "the Wafd party" names a party, it does not point back to one
+        if any(t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN" for t in token.lefts) and not (
+                lemma in self.lex.desc_state and lemma not in ("government", "regime")):
+            # "the Wafd party" names a party, it does not point back to one; "the Gulf state"
+            # does (a region is no name of a state: the names were matched above)
+            return None
         phrase = " ".join([*(d for d in dets if d in ("two", "both")), lemma])
         plural_phrase = " ".join([*(d for d in dets if d in ("two", "both")), token.lower_])
         if phrase in self.lex.desc_pair or plural_phrase in self.lex.desc_pair:

@@ -1745,3 +1745,11 @@ def test_acts_not_yet_or_no_longer_done_are_negated(extractor, text: str, subjec
     assert found and all(t.negated for t in found), triples(extractor, text)
     # still done: no negation
     assert not one(extractor, "Turkey still hosts Hamas leaders.", "turkey", "CONSULT", "hamas").negated
+
+
+def test_a_state_described_by_its_region_points_back_to_it(extractor) -> None:
+    text = "Kuwait expelled Iranian diplomats. The Gulf state also summoned Iran's ambassador."
+    assert ("kuwait", "ACCUSE", "iran") in triples(extractor, text), triples(extractor, text)
+    # a region named with a group word still names a group, not the last one seen
+    found = triples(extractor, "Hamas fired rockets at Israel. The Sinai party condemned Egypt.")
+    assert ("hamas", "ACCUSE", "egypt") not in found, found
