@@ -797,6 +797,8 @@ class _SentenceRules:
         while queue and seen < 40:
             token = queue.pop(0)
             seen += 1
+            if token.lower_ == "behalf":
+                continue  # "on behalf of X": whom it is done for, no party of it
             if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
                 continue  # "U.S. partners" are not the U.S.
             inner = (own is None or token.i != own.i) and (
@@ -1187,6 +1189,8 @@ class _SentenceRules:
                                 continue  # "at the request of X": who asked, not the party
                             if p == "in" and pobj.lemma_.lower() in self.ex.exchange:
                                 continue  # "in exchange for X": what came back, not the party
+                            if pobj.lower_ == "behalf":
+                                continue  # "fighting on behalf of X": whom it is done for (companions)
                             refs = fresh(self.actors(pobj) if results else self.party_phrase(pobj))
                             if where and self.only_where(pobj, refs):
                                 continue
@@ -1530,7 +1534,7 @@ class _SentenceRules:
         lemma = verb.lemma_.lower()
         if lemma in ("be", "have", "do") and verb.dep_ not in ("ROOT",):
             return
-        if self.members_listed(verb):
+        if self.members_listed(verb) or self.sponsored(verb):
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
@@ -1918,6 +1922,18 @@ class _SentenceRules:
             negated, hedged, _intent, _notes = self.qualifiers(verb, chain)
             self.add(subjects, "COOPERATE", allies, f"{verb.text} alongside",
                      f"verb:{verb.lemma_.lower()}+alongside -> COOPERATE (companion)", 0.6, negated, hedged)
+        # "Russian mercenaries fought on behalf of Haftar": done for X, so X's support
+        served = [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                  for b in c.children if b.dep_ == "pobj" and b.lower_ == "behalf"
+                  for o in b.children if o.dep_ == "prep" and o.lower_ == "of"
+                  for p in o.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in mine]
+        served += [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                   for b in c.children if b.dep_ == "pobj" and b.lower_ == "behalf"
+                   for m in b.lefts if m.dep_ == "poss" for r in self.modifier_actors(m) if r.actor.id not in mine]
+        if subjects and served:
+            negated, hedged, _intent, _notes = self.qualifiers(verb, chain)
+            self.add(subjects, "SUPPORT", served, f"{verb.text} on behalf of",
+                     f"verb:{verb.lemma_.lower()}+on behalf of -> SUPPORT (done for)", 0.6, negated, hedged)
 
     def labelling(self, verb: Token) -> bool:
         """'Syria called the attacks an act of Israeli aggression': labelling an act
@@ -2033,6 +2049,31 @@ class _SentenceRules:
                     c.dep_ == "poss" for c in pobjs[0].children):
                 return pobjs[0]
         return None
+
+    def sponsored(self, verb: Token) -> bool:
+        """'the Iran-backed Houthis', 'Turkish-backed rebels': a help participle hyphened to its
+        giver, modifying the one helped. Whatever the phrase does, the giver helps it."""
+        if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cue = self.verb_cue(verb)[0]
+        if cue is None or cue.relation not in ("SUPPORT", "AID"):
+            return False
+        helped = self.m.resolve(verb.head)
+        givers = []
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "amod", "compound") and c.i < verb.i:
+                refs = [r for r in self.modifier_actors(c) if all(r.actor.id != h.actor.id for h in helped)]
+                # ("the Iran-backed Houthis" is one of the Houthis' names: its giver is read alone)
+                named = self.ex.gazetteer.lookup(c.text) or self.ex.gazetteer.demonym(c.text)
+                givers += refs or ([Ref(named, c.i, c.i + 1, c.text, "name", 0.8)] if named else [])
+        helped = [r for r in helped if all(r.actor.id != g.actor.id for g in givers)]
+        if not givers or not helped:
+            return False
+        predicate = " ".join(t.text for t in self.m.doc[verb.left_edge.i:verb.i + 1])
+        self.add(givers, cue.relation, helped, predicate,
+                 f"participle:{cue.words} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
+                 0.6, False, False)
+        return True
 
     def members_listed(self, verb: Token) -> bool:
         """'the GCC, which includes Saudi Arabia and Qatar', 'the Quartet is made up of X

@@ -1753,3 +1753,17 @@ def test_a_state_described_by_its_region_points_back_to_it(extractor) -> None:
     # a region named with a group word still names a group, not the last one seen
     found = triples(extractor, "Hamas fired rockets at Israel. The Sinai party condemned Egypt.")
     assert ("hamas", "ACCUSE", "egypt") not in found, found
+
+
+@pytest.mark.parametrize("text,giver,helped", [
+    ("Iran-backed Hamas fired rockets at Israel.", "iran", "hamas"),
+    ("The Saudi-funded Yemeni government signed a deal.", "saudi-arabia", "yemen"),
+])
+def test_a_giver_hyphened_to_help_helps_the_one_named(extractor, text: str, giver: str, helped: str) -> None:
+    one(extractor, text, giver, "SUPPORT" if "backed" in text else "AID", helped)
+
+
+def test_acting_on_behalf_of_a_party_supports_it_and_is_no_act_on_it(extractor) -> None:
+    found = triples(extractor, "Wagner fighters fought on behalf of Haftar in Libya.")
+    assert ("wagner-group", "SUPPORT", "khalifa-haftar") in found, found
+    assert not any(r == "ASSAULT" and o == "khalifa-haftar" for _s, r, o in found), found
