@@ -1901,10 +1901,18 @@ class _SentenceRules:
     def content_relation(self, complement: Token) -> str | None:
         """The relation of what a governed clause does: its verb's cue, or through a plain
         control verb ("continue operations", "keep fighting") its object's or complement's."""
+        lemma = complement.lemma_.lower()
+        if (self.deescalates(complement) or lemma in self.ex.reversal) and any(
+                c.dep_ == "dobj" and (act := self.noun_cue(c)) is not None and act.relation in ESCALATION
+                for c in complement.children):
+            return "RETREAT"  # "vowed to halt attacks on X": a step back from X, no threat
         cue = self.verb_cue(complement)[0]
         if cue is not None:
             return cue.relation
-        if complement.lemma_.lower() in self.ex.plain_control:
+        # ("escalate attacks on X", "intensify strikes": a light verb that keeps the act going)
+        carries = lemma in self.ex.light and not self.deescalates(complement) and lemma not in (
+            self.ex.reversal | self.ex.refusing | self.ex.labels)
+        if lemma in self.ex.plain_control or carries:
             for c in complement.children:
                 if c.dep_ == "dobj" and (noun := self.noun_cue(c)) is not None:
                     return noun.relation

@@ -1767,3 +1767,9 @@ def test_acting_on_behalf_of_a_party_supports_it_and_is_no_act_on_it(extractor) 
     found = triples(extractor, "Wagner fighters fought on behalf of Haftar in Libya.")
     assert ("wagner-group", "SUPPORT", "khalifa-haftar") in found, found
     assert not any(r == "ASSAULT" and o == "khalifa-haftar" for _s, r, o in found), found
+
+
+def test_a_vow_to_step_up_attacks_threatens_and_a_vow_to_halt_them_does_not(extractor) -> None:
+    one(extractor, "Hezbollah vowed to intensify attacks on Israel.", "hezbollah", "THREATEN", "israel")
+    found = triples(extractor, "Turkey vowed to halt strikes on Kurdish groups in Syria.")
+    assert not any(r == "THREATEN" for _s, r, _o in found), found
