@@ -2386,8 +2386,10 @@ class _SentenceRules:
                 denied = owner.head.lemma_.lower() in self.ex.refusing
             how = f"{owner.lemma_.lower()} in"
         alleged = False
+        # (only a verb of its own, blaming, punishing or praising: "airspace used for attacks" did none)
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("for", "of") \
-                and frame.head.head.pos_ in ("VERB", "AUX") and (party := self.reason_party(frame.head.head)):
+                and frame.head.head.pos_ in ("VERB", "AUX") and self.verb_cue(frame.head.head)[0] is not None \
+                and (party := self.reason_party(frame.head.head)):
             # "sanctioned Hezbollah for attacks on Israel", "X was blamed for the assassination of Y":
             # the one blamed, punished or praised did it (alleged, when blamed)
             subjects, how = party, f"{frame.head.lower_}:{frame.head.head.lemma_.lower()}"

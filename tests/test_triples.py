@@ -1773,3 +1773,11 @@ def test_a_vow_to_step_up_attacks_threatens_and_a_vow_to_halt_them_does_not(extr
     one(extractor, "Hezbollah vowed to intensify attacks on Israel.", "hezbollah", "THREATEN", "israel")
     found = triples(extractor, "Turkey vowed to halt strikes on Kurdish groups in Syria.")
     assert not any(r == "THREATEN" for _s, r, _o in found), found
+
+
+def test_a_place_used_for_attacks_does_not_make_its_owner_the_attacker(extractor) -> None:
+    found = triples(extractor, "Iraq will not allow its territory to be used for strikes on Syria.")
+    assert not any(s == "iraq" and r == "ASSAULT" for s, r, _o in found), found
+    # the one punished for attacks still did them
+    assert ("hezbollah", "ASSAULT", "israel") in triples(
+        extractor, "The US sanctioned Hezbollah for attacks on Israel.")
