@@ -898,8 +898,8 @@ class _SentenceRules:
         cue = self.noun_cue(noun)  # ("the transfer of weapons": no cue of its own)
         return (cue is None or cue.relation == "AID") and any(
             p.dep_ == "prep" and p.lower_ == "of" and any(
-                o.lemma_.lower() in self.ex.arms or (self.noun_cue(o) is not None
-                                                     and self.noun_cue(o).relation == "AID")
+                o.lemma_.lower() in self.ex.arms or ((thing := self.noun_cue(o)) is not None
+                                                     and thing.relation == "AID")
                 for o in prep_objects_of(p))
             for p in noun.children)
 
@@ -1930,14 +1930,14 @@ class _SentenceRules:
             negated, hedged, _intent, _notes = self.qualifiers(verb, chain)
             self.add(subjects, "COOPERATE", allies, f"{verb.text} alongside",
                      f"verb:{verb.lemma_.lower()}+alongside -> COOPERATE (companion)", 0.6, negated, hedged)
-        # "Russian mercenaries fought on behalf of Haftar": done for X, so X's support
-        served = [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
-                  for b in c.children if b.dep_ == "pobj" and b.lower_ == "behalf"
-                  for o in b.children if o.dep_ == "prep" and o.lower_ == "of"
-                  for p in o.children if p.dep_ == "pobj" for r in self.actors(p) if r.actor.id not in mine]
-        served += [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
-                   for b in c.children if b.dep_ == "pobj" and b.lower_ == "behalf"
-                   for m in b.lefts if m.dep_ == "poss" for r in self.modifier_actors(m) if r.actor.id not in mine]
+        # "Russian mercenaries fought on behalf of Haftar / on Haftar's behalf": done for X,
+        # so X's support
+        served = []
+        for behalf in (b for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                       for b in c.children if b.dep_ == "pobj" and b.lower_ == "behalf"):
+            refs = self.prep_objects(behalf, ("of",))[0] or [
+                r for m in behalf.lefts if m.dep_ == "poss" for r in self.modifier_actors(m)]
+            served += [r for r in refs if r.actor.id not in mine]
         if subjects and served:
             negated, hedged, _intent, _notes = self.qualifiers(verb, chain)
             self.add(subjects, "SUPPORT", served, f"{verb.text} on behalf of",
