@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -33,6 +34,30 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# what the lemmatizer's fallback rule leaves of a verb it does not know:
+# "readmitted" -> "readmitte", "resupplied" -> "resupplie"
+DOUBLED_CONSONANT_E = re.compile(r"([bdgnprt])\1e$")
+INFLECTED = ("VBD", "VBN", "VBG")
+
+
+@Language.component("graphbuild_lemmas")
+def repair_lemmas(doc: Doc) -> Doc:
+    """Verb lemmas the model's rules get wrong for words it does not know:
+    a doubled final consonant ("readmitte" -> "readmit") and -ied ("resupplie"
+    -> "resupply"). Cue lists are keyed by lemma, so these verbs went unread."""
+    for token in doc:
+        if token.tag_ not in INFLECTED:
+            continue
+        lemma = token.lemma_
+        if not lemma.endswith("e"):
+            continue
+        if DOUBLED_CONSONANT_E.search(lemma) and token.lower_.endswith(("ed", "ing")):
+            token.lemma_ = lemma[:-2]
+        elif len(lemma) >= 6 and lemma.endswith("ie") and token.lower_.endswith("ied"):
+            token.lemma_ = lemma[:-2] + "y"
+    return doc
+
+
 def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline `name` (see model_name), loaded once per process."""
     return _load(model_name(name))
@@ -51,6 +76,8 @@ def _load(package: str) -> Language:
         raise ModelError(f"spaCy model {package!r} has no dependency parser; use a full pipeline")
     if "graphbuild_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("graphbuild_line_breaks", before="parser")
+    if "graphbuild_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("graphbuild_lemmas", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else None)
     return nlp
 
 

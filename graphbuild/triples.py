@@ -56,6 +56,8 @@ OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upo
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "help",
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
                   "instruct", "require", "warn", "prevent", "appeal"}
+# relations that take a side rather than act on someone
+STANCES = ("REJECT", "SUPPORT", "AGREE")
 INTENT_ADJ = {"ready", "prepared", "willing"}
 COMMITMENTS = {"vow", "swear", "pledge", "promise", "commit", "insist"}
 INTENT_VERBS = {"plan", "intend", "vow", "pledge", "promise", "swear", "going"}
@@ -247,6 +249,7 @@ class Extractor:
         self.event_anaphors = lex.words("event_anaphors")
         self.beyond_nation = lex.words("beyond_nation_modifiers")
         self.leading_titles = lex.words("leading_titles")
+        self.subordinate = lex.words("subordinate_modifiers")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
         self.proposals = lex.words("proposal_nouns")
@@ -1228,6 +1231,11 @@ class _SentenceRules:
             # "allow United Nations planes to land" parsed as a clause: its subject is the object
             for clause in verb.children:
                 if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+                    if verb.lemma_.lower() == "warn" and self.verb_cue(clause)[0] is not None:
+                        # "warned that Israel's policies threaten stability", "that Iran would
+                        # attack": the clause's agent is warned about, not warned (unlike
+                        # "warned that Israel would pay a price")
+                        continue
                     for subj in clause.children:
                         if subj.dep_ == "nsubj" and subj.i < clause.i and (refs := fresh(self.actors(subj))):
                             return refs, ""
@@ -1717,7 +1725,7 @@ class _SentenceRules:
                 # the party inside the act's phrase, as for the act alone
                 objects = self.nearby_party(complement, exclude | {r.actor.id for r in agents},
                                             where_only=inner_cue.relation not in CAPITAL_PARTIES,
-                                            stance=inner_cue.relation in ("REJECT", "SUPPORT", "AGREE"))
+                                            stance=inner_cue.relation in STANCES)
                 used = "near" if objects else used
                 if not objects and agents:
                     objects, place_note = self.place_party([complement], agents, inner_cue.relation)
@@ -1798,12 +1806,14 @@ class _SentenceRules:
             # the verb's own object naming people of the agents' state comes before anything near
             objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
                 self.nearby_party(verb, {r.actor.id for r in subjects}, where_only=cue.relation not in CAPITAL_PARTIES,
-                                  stance=cue.relation in ("REJECT", "SUPPORT", "AGREE"))
+                                  stance=cue.relation in STANCES)
             if objs and objs[0].how == "office":
                 place_note = "office left"
             elif objs and objs[0].how != "own group":
                 used = "near"
-            elif not objs:
+            elif not objs and cue.relation not in STANCES:
+                # (a stance taken on something done in a place is none toward its state: "approved
+                # the expansion of operations in Rafah", "rejected the plan for Gaza")
                 objs, place_note = self.place_party([verb], subjects, cue.relation)
         if subjects and not objs and cue.relation in MATERIAL_CONFLICT:
             objs = self.until_party([verb, *chain[:1]], {r.actor.id for r in subjects})
@@ -1864,11 +1874,14 @@ class _SentenceRules:
                 [c for c in verb.children if c.dep_ == "dobj"], subjects, objs):
             base = "MOBILIZE"
             notes.append("forces at home -> MOBILIZE")
-        if base == "AID" and lemma in ex.theme and used in ("into", "against") and self.combat_forces(
-                [c for c in verb.children if c.dep_ == "dobj"]):
-            # "sent an armored division into Jordan": forces moved into another's land mobilize
+        moved = [c for c in verb.children if c.dep_ == "dobj"]
+        if base == "AID" and lemma in ex.theme and (into := (
+                used if used in ("into", "against") and self.combat_forces(moved)
+                else self.forces_into(moved, verb))):
+            # "sent an armored division into Jordan", "sent tanks into Gaza" (a place, not a
+            # party, after "into"): forces moved into another's land mobilize
             base = "MOBILIZE"
-            notes.append(f"forces {used} -> MOBILIZE")
+            notes.append(f"forces {into} -> MOBILIZE")
         if base == "REQUEST" and lemma == "order" and all(
                 self.domestic(s, base, o).actor.country == s.actor.country and s.actor.kind in STATE_BOUND
                 for s in subjects for o in objs):
@@ -2695,14 +2708,17 @@ class _SentenceRules:
         while first > name.left_edge.i and doc[first - 1].pos_ == "PROPN" and \
                 doc[first - 1].lower_ not in self.ex.titles:
             first -= 1  # the name's own words ("Ismail Haniyeh")
+        # the phrase the title is in: the name's own, or the title's when the name is
+        # parsed as its appositive ("Iran's supreme leader Ali Khamenei")
+        phrase = name.head if name.dep_ == "appos" and name.head.i == first - 1 else name
         for size in (2, 1):
             start = first - size
-            if start <= name.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
+            if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
                 continue
             owner = start - 1
             if owner >= 0 and doc[owner].tag_ == "POS":
                 owner -= 1  # "Iran's Supreme Leader Ali Khamenei"
-            if owner < name.left_edge.i or not doc[owner].text[:1].isupper():
+            if owner < phrase.left_edge.i or not doc[owner].text[:1].isupper():
                 return  # "Hamas deputy leader", "opposition leader": one of its leaders, or no owner
             # ("Iranian President" is one phrase naming the state; "French National Assembly
             # president" is no head of France)
@@ -2710,6 +2726,10 @@ class _SentenceRules:
                                *(self.m.resolve(doc[first - 1]) if doc[owner].pos_ == "ADJ" else [])]
                    if r.start <= owner < r.end <= first and r.actor.id != person.actor.id
                    and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)]
+            if not led and (named := self.ex.gazetteer.lookup(doc[owner].text)) is not None and (
+                    named.kind == "STATE" or named.kind in ORGANISATIONS):
+                # "Iran's supreme leader" read as one mention of the person: the owner's own name
+                led = [Ref(named, owner, owner + 1, doc[owner].text, "name", 0.8)]
             self.add([person], "LEADS", led[:1], doc[owner:first].text,
                      f"tie:title {doc[start:first].text.lower()} -> LEADS (lexicon leading_titles)", 0.6, False, False)
             return
@@ -2828,6 +2848,8 @@ class _SentenceRules:
             return
         if not owners:
             return
+        if cue.relation == "LEADS" and any(m.lower_ in self.ex.subordinate for m in noun.lefts):
+            return  # "Hamas's deputy leader X": one under the leader
         members = self.described(noun)
         if not members:
             return
