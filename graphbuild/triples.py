@@ -56,6 +56,9 @@ OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upo
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "help",
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
                   "instruct", "require", "warn", "prevent", "appeal"}
+# acts whose 'for' phrase is their purpose, not the deed of the one acted on: "visited
+# Moscow for talks", "sent aid for the reconstruction", "signed a deal for arms"
+PURPOSED = ("CONSULT", "AID", "AGREE", "COOPERATE", "MOBILIZE")
 # relations that take a side rather than act on someone
 STANCES = ("REJECT", "SUPPORT", "AGREE")
 INTENT_ADJ = {"ready", "prepared", "willing"}
@@ -250,6 +253,8 @@ class Extractor:
         self.beyond_nation = lex.words("beyond_nation_modifiers")
         self.leading_titles = lex.words("leading_titles")
         self.subordinate = lex.words("subordinate_modifiers")
+        self.whole_body_units = lex.words("whole_body_units")
+        self.own_posts = lex.words("own_posts")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
         self.proposals = lex.words("proposal_nouns")
@@ -866,10 +871,13 @@ class _SentenceRules:
 
     def forces_to_border(self, things: list[Token], mover: Token) -> bool:
         """'sent troops to its border with Syria', 'sent tanks to the Syrian border': forces
-        (not peacekeepers) moved up to a border face the state beyond it; no aid to it."""
+        (not peacekeepers) moved up to a border face the state beyond it; no aid to it.
+        So are forces sent to their own posts abroad ('to its bases in northern Iraq')."""
         forces = self.combat_forces(things)
         return bool(forces) and any(
-            o.lemma_.lower() in self.ex.borders
+            o.lemma_.lower() in self.ex.borders or ((o.lemma_.lower() in self.ex.own_posts or (
+                o.lower_.endswith("s") and o.lower_[:-1] in self.ex.own_posts)) and any(  # "bases": "basis"
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children))
             for p in (*mover.children, *(c for t in forces for c in t.children))
             if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "toward", "towards")
             for o in prep_objects_of(p))
@@ -1865,7 +1873,7 @@ class _SentenceRules:
         if base == "AID" and lemma in ex.theme and self.forces_to_border(
                 [c for c in verb.children if c.dep_ == "dobj"], verb):
             base = "MOBILIZE"
-            notes.append("forces to a border -> MOBILIZE")
+            notes.append("forces to a border or own post -> MOBILIZE")
         if base in ("AID", "MOBILIZE") and lemma in ex.theme and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.envoys for c in verb.children):
             base = "CONSULT"  # "sent a delegation to Cairo": an envoy sent is contact, no aid
@@ -2400,8 +2408,10 @@ class _SentenceRules:
             how = f"{owner.lemma_.lower()} in"
         alleged = False
         # (only a verb of its own, blaming, punishing or praising: "airspace used for attacks" did none)
+        judging = self.verb_cue(frame.head.head)[0] if frame.dep_ == "pobj" else None
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("for", "of") \
-                and frame.head.head.pos_ in ("VERB", "AUX") and self.verb_cue(frame.head.head)[0] is not None \
+                and frame.head.head.pos_ in ("VERB", "AUX") and judging is not None \
+                and judging.relation not in PURPOSED \
                 and (party := self.reason_party(frame.head.head)):
             # "sanctioned Hezbollah for attacks on Israel", "X was blamed for the assassination of Y":
             # the one blamed, punished or praised did it (alleged, when blamed)
@@ -2605,7 +2615,7 @@ class _SentenceRules:
             notes.append("forces at home -> MOBILIZE")
         elif relation is None and cue.relation == "AID" and light is not None and self.forces_to_border([noun], light):
             relation = "MOBILIZE"
-            notes.append("forces to a border -> MOBILIZE")
+            notes.append("forces to a border or own post -> MOBILIZE")
         elif relation is None and cue.relation == "AID" and light is not None and (
                 into := self.forces_into([noun], light)):
             relation = "MOBILIZE"
@@ -2848,8 +2858,10 @@ class _SentenceRules:
             return
         if not owners:
             return
-        if cue.relation == "LEADS" and any(m.lower_ in self.ex.subordinate for m in noun.lefts):
-            return  # "Hamas's deputy leader X": one under the leader
+        if cue.relation == "LEADS" and any(m.lower_ in self.ex.subordinate or (
+                m.dep_ == "compound" and m.pos_ == "NOUN" and m.lemma_.lower() not in self.ex.whole_body_units)
+                for m in noun.lefts):
+            return  # "Hamas's deputy leader X": one under the leader; "Egypt's intelligence chief": a service's
         members = self.described(noun)
         if not members:
             return

@@ -1825,3 +1825,24 @@ def test_a_stance_on_something_done_in_a_place_is_none_toward_its_state(extracto
                  "Hamas rejected the plan for Gaza."):
         found = triples(extractor, text)
         assert not any(o == "palestine" for _s, _r, o in found), found
+
+
+def test_forces_sent_to_their_own_posts_abroad_are_a_deployment(extractor) -> None:
+    found = triples(extractor, "Turkey has sent military reinforcements to its bases in northern Iraq.")
+    assert ("turkey", "MOBILIZE", "iraq") in found and ("turkey", "AID", "iraq") not in found, found
+
+
+def test_torching_homes_in_a_land_attacks_it(extractor) -> None:
+    one(extractor, "Israeli settlers torched homes in the West Bank village of Huwara.",
+        "israeli-settlers", "ASSAULT", "palestine")
+
+
+def test_the_chief_of_a_service_does_not_lead_its_state(extractor) -> None:
+    found = triples(extractor, "Egypt's intelligence chief Hassan Rashad met Hamas leaders in Cairo.")
+    assert not any(r == "LEADS" for _s, r, _o in found), found
+    one(extractor, "Hamas's politburo chief Ismail Haniyeh met Erdogan.", "ismail-haniyeh", "LEADS", "hamas")
+
+
+def test_talks_a_visit_is_for_are_the_visitors(extractor) -> None:
+    found = triples(extractor, "Syria's foreign minister visited Moscow for talks with Sergei Lavrov.")
+    assert ("syria", "CONSULT", "sergei-lavrov") in found and ("russia", "CONSULT", "sergei-lavrov") not in found, found
