@@ -255,6 +255,7 @@ class Extractor:
         self.subordinate = lex.words("subordinate_modifiers")
         self.whole_body_units = lex.words("whole_body_units")
         self.own_posts = lex.words("own_posts")
+        self.topic_verbs = lex.words("topic_verbs")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
         self.proposals = lex.words("proposal_nouns")
@@ -1219,8 +1220,9 @@ class _SentenceRules:
             if refs:
                 return refs, used
         has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        topic = verb.lemma_.lower() in self.ex.topic_verbs  # "discussed the Rafah crossing": what, not whom
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",):
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",) and not topic:
                 if moves and child.dep_ == "dobj" and not has_with:
                     # "fired rockets against Israel", "fired missiles at Israel": the party is
                     # inside the thing moved
@@ -1810,7 +1812,8 @@ class _SentenceRules:
                 for d in verb.children if d.dep_ == "dobj" for c in (d, *self.counted(d)) for w in (c, *c.lefts)):
             # ("held a fifth round of talks": the counted thing)
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
-        if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event":
+        if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event" \
+                and lemma not in ex.topic_verbs:  # (what is discussed names no one discussed with)
             # the verb's own object naming people of the agents' state comes before anything near
             objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
                 self.nearby_party(verb, {r.actor.id for r in subjects}, where_only=cue.relation not in CAPITAL_PARTIES,

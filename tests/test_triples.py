@@ -1846,3 +1846,16 @@ def test_the_chief_of_a_service_does_not_lead_its_state(extractor) -> None:
 def test_talks_a_visit_is_for_are_the_visitors(extractor) -> None:
     found = triples(extractor, "Syria's foreign minister visited Moscow for talks with Sergei Lavrov.")
     assert ("syria", "CONSULT", "sergei-lavrov") in found and ("russia", "CONSULT", "sergei-lavrov") not in found, found
+
+
+def test_what_is_discussed_is_no_party_to_the_talk(extractor) -> None:
+    found = triples(extractor, "Egyptian and Israeli officials discussed the reopening of the Rafah crossing.")
+    assert ("egypt", "CONSULT", "israel") in found and not any(o == "palestine" for _s, _r, o in found), found
+    found = triples(extractor, "The Security Council discussed Iran's nuclear programme.")
+    assert not any(o == "iran" for _s, _r, o in found), found
+    one(extractor, "Erdogan discussed Syria with Putin.", "recep-tayyip-erdogan", "CONSULT", "vladimir-putin")
+
+
+def test_airdrops_are_aid_to_the_land_they_fall_on(extractor) -> None:
+    found = triples(extractor, "Jordanian and Egyptian planes airdropped food parcels over Gaza.")
+    assert ("jordan", "AID", "palestine") in found and ("egypt", "AID", "palestine") in found, found
