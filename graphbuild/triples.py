@@ -642,6 +642,21 @@ class _SentenceRules:
             return None
         return gov
 
+    def free_relative_object(self, verb: Token) -> list[Token]:
+        """'struck what it said were Hezbollah depots', 'hit what it described as Hamas
+        command centres': the thing named inside the 'what' clause the parser hung on the
+        verb as a clause of its own; none when the verb has a direct object."""
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return []
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(c.dep_ == "dobj" and c.tag_ == "WP" for c in clause.children):
+                continue
+            return [t for c in clause.children for t in (
+                [c] if c.dep_ in ("dobj", "attr", "oprd") and c.tag_ != "WP" else
+                [o for o in prep_objects_of(c)] if c.dep_ == "prep" and c.lower_ == "as" else
+                [a for a in c.children if a.dep_ in ("attr", "acomp")] if c.dep_ == "ccomp" else [])]
+        return []
+
     def reason_party(self, gov: Token) -> list[Ref]:
         """The party a verb or event noun acts on, when its reason clause ('for doing',
         'of doing') follows: the one blamed, thanked or punished is the one who did it."""
@@ -1235,6 +1250,9 @@ class _SentenceRules:
                 refs = fresh(self.actors(child))
                 if refs:
                     return refs, ""
+        for named in self.free_relative_object(verb):
+            if refs := fresh(self.actors(named)):
+                return refs, ""
         if (shared := self.shared_object(verb)) is not None and (refs := fresh(self.actors(shared))):
             return refs, ""
         if verb.lemma_.lower() in OBJECT_CONTROL:
@@ -2090,7 +2108,12 @@ class _SentenceRules:
         cue = self.verb_cue(verb)[0]
         if cue is None or cue.relation not in ("SUPPORT", "AID"):
             return False
-        helped = self.m.resolve(verb.head)
+        # the one named by the modified noun itself, not by its phrases ("Iranian-backed militia
+        # sites in Syria" back no Syria)
+        head = verb.head
+        in_phrases = {r.actor.id for p in head.children if p.dep_ == "prep"
+                      for o in prep_objects_of(p) for r in self.m.resolve(o)}
+        helped = [r for r in self.m.resolve(head) if r.actor.id not in in_phrases]
         givers = []
         for c in verb.children:
             if c.dep_ in ("npadvmod", "amod", "compound") and c.i < verb.i:

@@ -1859,3 +1859,17 @@ def test_what_is_discussed_is_no_party_to_the_talk(extractor) -> None:
 def test_airdrops_are_aid_to_the_land_they_fall_on(extractor) -> None:
     found = triples(extractor, "Jordanian and Egyptian planes airdropped food parcels over Gaza.")
     assert ("jordan", "AID", "palestine") in found and ("egypt", "AID", "palestine") in found, found
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Israel struck what it said were Hezbollah weapons depots in southern Lebanon on Monday.", "hezbollah"),
+    ("Israel hit what it described as Hamas command centres in Gaza.", "hamas"),
+])
+def test_the_target_named_in_a_what_clause_is_struck(extractor, text: str, target: str) -> None:
+    one(extractor, text, "israel", "ASSAULT", target)
+
+
+def test_a_backed_thing_in_a_state_does_not_make_that_state_backed(extractor) -> None:
+    found = triples(extractor, "The US bombed what officials called Iranian-backed militia sites in Syria.")
+    assert ("iran", "SUPPORT", "syria") not in found, found
+    one(extractor, "The US struck Iranian-backed militias in Syria.", "iran", "SUPPORT", "syrian-militias")
