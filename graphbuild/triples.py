@@ -53,7 +53,7 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csub
 # prepositions that introduce the other party of an event, most specific first
 OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upon", "at", "for",
                 "from", "over", "of", "in", "inside")
-OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "permit", "persuade", "help",
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "let", "permit", "persuade", "help",
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
                   "instruct", "require", "warn", "prevent", "appeal"}
 # acts whose 'for' phrase is their purpose, not the deed of the one acted on: "visited
@@ -106,6 +106,12 @@ def prep_objects_of(prep: Token) -> list[Token]:
     doc = prep.doc
     return [t for t in doc[prep.i + 1:min(prep.i + 8, len(doc))]
             if t.left_edge.i == prep.i + 1 and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i][:1]
+
+
+def left_open(word: Token) -> bool:
+    """'denied' in 'neither confirmed nor denied': one of two answers not given."""
+    return word.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ in ("neither", "either")
+                                       for c in word.head.children)
 
 
 def particles(verb: Token) -> list[str]:
@@ -1207,6 +1213,8 @@ class _SentenceRules:
         attached = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" or (
             c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS) for g in c.children)]
 
+        responding = self.responds(verb)
+
         def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
                 for child in attached:
@@ -1218,6 +1226,11 @@ class _SentenceRules:
                                 continue  # "in exchange for X": what came back, not the party
                             if pobj.lower_ == "behalf":
                                 continue  # "fighting on behalf of X": whom it is done for (companions)
+                            if p == "for" and responding and self.noun_cue(pobj) is not None:
+                                # "would retaliate for any Israeli attack on Beirut": at the attacker
+                                if refs := fresh(self.event_author(pobj, exclude)):
+                                    return refs, p
+                                continue
                             refs = fresh(self.actors(pobj) if results else self.party_phrase(pobj))
                             if where and self.only_where(pobj, refs):
                                 continue
@@ -1350,7 +1363,10 @@ class _SentenceRules:
                 below = word
                 # "refused to take part in talks": the refused act is not done
                 refused = lemma in ex.refusing and clause.dep_ == "xcomp" and clause.head.i == word.i
-                if lemma in ex.negating or kept_from or refused or self.denies_deed(word):
+                if left_open(word) and (lemma in ex.negating or self.denies_deed(word)):
+                    hedged = True  # "has neither confirmed nor denied that it will": left open
+                    notes.append(f"hedge:neither-nor {lemma}")
+                elif lemma in ex.negating or kept_from or refused or self.denies_deed(word):
                     negated = True
                     notes.append(f"neg:{lemma}")
                 if lemma in ("have", "be") and clause.dep_ == "xcomp" and clause.head.i == word.i and any(
@@ -1430,7 +1446,10 @@ class _SentenceRules:
                     negated = True  # "has no plans to expel X"
                     notes.append("neg:no plans")
                 break
-        if top.dep_ == "ccomp" and self.denies_deed(top.head):
+        if top.dep_ == "ccomp" and self.denies_deed(top.head) and left_open(top.head):
+            hedged = True  # "neither confirmed nor denied that it carried out the strike"
+            notes.append(f"hedge:neither-nor {top.head.lemma_.lower()}")
+        elif top.dep_ == "ccomp" and self.denies_deed(top.head):
             negated = True  # "denied that it had supplied weapons to X"
             notes.append(f"neg:{top.head.lemma_.lower()}")
         claim = self.claim_of(top)

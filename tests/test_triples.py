@@ -1873,3 +1873,20 @@ def test_a_backed_thing_in_a_state_does_not_make_that_state_backed(extractor) ->
     found = triples(extractor, "The US bombed what officials called Iranian-backed militia sites in Syria.")
     assert ("iran", "SUPPORT", "syria") not in found, found
     one(extractor, "The US struck Iranian-backed militias in Syria.", "iran", "SUPPORT", "syrian-militias")
+
+
+def test_retaliation_for_an_attack_is_aimed_at_the_attacker(extractor) -> None:
+    found = triples(extractor, "Hezbollah would retaliate for any Israeli attack on Beirut, Nasrallah said.")
+    assert ("hezbollah", "THREATEN", "israel") in found and ("hezbollah", "THREATEN", "lebanon") not in found, found
+
+
+def test_neither_confirmed_nor_denied_is_left_open_not_denied(extractor) -> None:
+    found = one(extractor, "Israel neither confirmed nor denied that it carried out the strike on Iran.",
+                "israel", "ASSAULT", "iran")
+    assert found.hedged and not found.negated, found
+    assert one(extractor, "Iran denied that it had armed the Houthis.", "iran", "AID", "houthis").negated
+
+
+def test_letting_a_party_act_is_a_concession_to_it(extractor) -> None:
+    assert one(extractor, "Israel will not let Hamas rule Gaza.", "israel", "CONCEDE", "hamas").negated
+    one(extractor, "The US let Israel use its bases.", "united-states", "CONCEDE", "israel")
