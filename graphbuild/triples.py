@@ -1338,6 +1338,16 @@ class _SentenceRules:
         below = head
         for word in [head, *chain]:
             lemma = word.lemma_.lower()
+            keeping = word is not head and self.keeps_open(word)
+            if keeping:
+                # "has not ruled out striking X": the act is kept open, a threat; "ruled out
+                # striking X": it will not be done
+                if self.negated_word(word):
+                    hedged = intent = True
+                    notes.append(f"kept open:{lemma}")
+                else:
+                    negated = True
+                    notes.append(f"neg:{lemma} {' '.join(particles(word))}".strip())
             if word is not head:
                 # "opened the bridge to allow ...": a purpose clause is not governed by 'open'
                 purpose = below.dep_ == "advcl" and below.head.i == word.i
@@ -1383,8 +1393,9 @@ class _SentenceRules:
                     notes.append(f"intent:{lemma}")
             for child in word.children:
                 low = child.lower_
-                if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "det", "aux")
-                                           and low in ex.negations):
+                if keeping and self.negates(child):
+                    continue  # (read above: "not ruled out" keeps the act open)
+                if self.negates(child):
                     negated = True
                     notes.append(f"neg:{low}")
                 elif child.dep_ == "advmod" and low == "longer" and any(
@@ -1477,6 +1488,35 @@ class _SentenceRules:
             t = t.head
         return False
 
+    def negates(self, child: Token) -> bool:
+        """Is this dependent a negation of its head ("not", "never", "no")?"""
+        return child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "det", "aux")
+                                       and child.lower_ in self.ex.negations)
+
+    def negated_word(self, word: Token) -> bool:
+        return any(self.negates(c) for c in word.children)
+
+    def keeps_open(self, word: Token) -> bool:
+        """'rule out', 'exclude': verbs whose negation keeps an act open."""
+        return word.pos_ in ("VERB", "AUX") and " ".join([word.lemma_.lower(), *particles(word)]) in self.ex.keeping_open
+
+    def kept_open(self, head: Token) -> bool:
+        """Is this act governed by a negated 'rule out' / 'exclude' ("has not ruled out
+        striking X", "has not excluded military action against X")?"""
+        return any(self.keeps_open(t) and self.negated_word(t) for t in [head, *list(head.ancestors)[:3]])
+
+    def in_warning(self, token: Token) -> bool:
+        """Is this clause what its subject warns it will do ("warned it would strike X"; not
+        "Egypt warned that Israel would attack": a warning about another's act)?"""
+        if token.dep_ != "ccomp":
+            return False
+        cue = self.verb_cue(token.head)[0]
+        if cue is None or cue.relation != "THREATEN":
+            return False
+        warners = {r.actor.id for r in self.subject(token.head)[0]}
+        doers = {r.actor.id for c in token.children if c.dep_ == "nsubj" for r in self.actors(c, role="subj")}
+        return bool(warners & doers)
+
     # -- adding ------------------------------------------------------------------
     def add(self, subjects: list[Ref], relation: str, objects: list[Ref], predicate: str,
             evidence: str, confidence: float, negated: bool, hedged: bool,
@@ -1547,7 +1587,9 @@ class _SentenceRules:
         if relation in COOPERATIVE:
             return "AGREE", f" (intent {relation} -> AGREE)"
         # an announced sanction is coded as the sanction itself (PLOVER), other hostile acts as threats
-        if relation in MATERIAL_CONFLICT - {"SANCTION"} and (self.in_speech(head) or chain_words & INTENT_VERBS or any(
+        if relation in MATERIAL_CONFLICT - {"SANCTION"} and (self.in_speech(head) or self.in_warning(head)
+                                                            or self.kept_open(head)
+                                                            or chain_words & INTENT_VERBS or any(
                 c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.ex.conditions
                                           for g in c.children) for c in head.children)):
             return "THREATEN", f" (stated intent {relation} -> THREATEN)"
@@ -2206,7 +2248,9 @@ class _SentenceRules:
             if key is None:
                 continue
             cue = self.ex.cues.tie.get(key) or self.ex.cues.verb[key]
-            objs = self.actors(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            # the phrase itself names the other side: "close to a deal with Hamas" is near a
+            # deal, not close to Hamas
+            objs = self.actors(next((c for c in prep.children if c.dep_ == "pobj"), None), deep=False)
             if adj.dep_ in ("amod", "acl", "appos") and adj.head.pos_ in ("NOUN", "PROPN"):
                 subjects = self.actors(adj.head, deep=False)
             else:

@@ -1890,3 +1890,32 @@ def test_neither_confirmed_nor_denied_is_left_open_not_denied(extractor) -> None
 def test_letting_a_party_act_is_a_concession_to_it(extractor) -> None:
     assert one(extractor, "Israel will not let Hamas rule Gaza.", "israel", "CONCEDE", "hamas").negated
     one(extractor, "The US let Israel use its bases.", "united-states", "CONCEDE", "israel")
+
+
+def test_close_to_a_deal_is_no_alliance(extractor) -> None:
+    found = triples(extractor, "Israel is close to a deal with Hamas.")
+    assert not any(r == "ALLY_OF" for _s, r, _o in found), found
+    one(extractor, "Qatar is close to Hamas.", "qatar", "ALLY_OF", "hamas")
+
+
+def test_a_warning_of_ones_own_attack_is_a_threat(extractor) -> None:
+    found = one(extractor, "The Houthis warned they would target any U.S. warship that entered Yemeni waters.",
+                "houthis", "THREATEN", "united-states")
+    assert found.hedged
+    # another's attack warned of stays that party's possible attack
+    found = triples(extractor, "Egypt warned that Israel would attack Lebanon.")
+    assert ("israel", "ASSAULT", "lebanon") in found and ("israel", "THREATEN", "lebanon") not in found, found
+
+
+@pytest.mark.parametrize("text,subject,obj", [
+    ("Israel has not ruled out striking Iranian nuclear facilities.", "israel", "iran"),
+    ("Washington has not excluded military action against Iran.", "united-states", "iran"),
+])
+def test_an_attack_gerund_or_light_noun_not_ruled_out_is_a_threat(extractor, text: str, subject: str, obj: str) -> None:
+    found = one(extractor, text, subject, "THREATEN", obj)
+    assert found.hedged and not found.negated, found
+    assert not any(r == "ASSAULT" for _s, r, _o in triples(extractor, text))
+
+
+def test_an_attack_ruled_out_is_not_done(extractor) -> None:
+    assert one(extractor, "Israel ruled out striking Iran.", "israel", "ASSAULT", "iran").negated

@@ -28,10 +28,13 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import signal
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -406,6 +409,31 @@ def _internal_id(value: Any) -> str:
     return str(value)
 
 
+@contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Take Ctrl-C after a LadybugDB call, not inside it. Python runs a signal's handler
+    as soon as the call's C++ part returns, which is inside the driver's own Python
+    wrapper: a KeyboardInterrupt raised there can leave the connection counting a call
+    in flight, and closing it then waits forever (seen once in ~15 double Ctrl-Cs of an
+    ingest with --jobs 2). The signal is held for the call and handled right after it,
+    by whatever handler was in place (the stop flag of an ingest, or KeyboardInterrupt)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # handlers run in the main thread only
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    held: list[Any] = []
+    signal.signal(signal.SIGINT, lambda _signum, frame: held.append(frame))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+        if held:
+            if callable(previous):
+                previous(signal.SIGINT, held[0])
+            elif previous != signal.SIG_IGN:
+                raise KeyboardInterrupt
+
+
 class LadybugStore:
     """A graph in one LadybugDB file; see graphbuild.store.protocol for the model."""
 
@@ -524,14 +552,17 @@ class LadybugStore:
 
     def _run(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
         """Run one statement of our own; a failure is a store problem, not a query one."""
-        rows = self._execute(cypher, params, StoreError).get_all()
+        with ctrl_c_held():
+            rows = self._execute(cypher, params, StoreError).get_all()
         return cast(list[list[Any]], rows)
 
     def _rows(self, cypher: str, params: dict[str, Any] | None = None,
               error: type[StoreError | QueryError] = StoreError) -> list[dict[str, Any]]:
-        result = self._execute(cypher, params, error)
-        columns = result.get_column_names()
-        return [dict(zip(columns, plain(row))) for row in result.get_all()]
+        with ctrl_c_held():
+            result = self._execute(cypher, params, error)
+            columns = result.get_column_names()
+            rows = result.get_all()
+        return [dict(zip(columns, plain(row))) for row in rows]
 
     # -- writes -----------------------------------------------------------
 
@@ -785,7 +816,8 @@ class LadybugStore:
     def _rollback(self) -> None:
         # LadybugDB already rolled back when a statement itself failed
         try:
-            self._conn.execute("ROLLBACK")
+            with ctrl_c_held():
+                self._conn.execute("ROLLBACK")
         except RuntimeError:
             pass
 
