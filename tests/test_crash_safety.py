@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from graphbuild.store import open_store
-from graphbuild.store.ladybug import SCHEMA_VERSION
+from graphbuild.store.ladybug import SCHEMA_VERSION, ctrl_c_held
 
 GRAPHBUILD = [sys.executable, "-m", "graphbuild"]
 ACTORS = ["Iran", "Israel", "Hezbollah", "Hamas", "Saudi Arabia", "Turkey", "Syria", "Egypt",
@@ -178,6 +178,30 @@ def test_ctrl_c_with_worker_processes_ends_cleanly(tmp_path: Path, presses: int)
     assert process.returncode == 130, err
     assert "Traceback" not in err and "Interrupted" in err
     assert 0 < articles_in(db) < 1500
+
+
+def test_ctrl_c_during_a_database_call_is_taken_after_the_call() -> None:
+    """A KeyboardInterrupt raised inside the LadybugDB driver's own wrapper left the
+    connection counting a call in flight, and close() then waited forever (one ingest
+    in ~15 double Ctrl-Cs hung): the signal is held until the call is over."""
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with ctrl_c_held():
+            os.kill(os.getpid(), signal.SIGINT)  # arrives while the call runs
+            time.sleep(0.05)  # Python would run the handler here
+            done.append("call over")
+    assert done == ["call over"]
+    # an ingest's own handler (the first Ctrl-C only sets its stop flag) still gets it
+    presses = []
+    previous = signal.signal(signal.SIGINT, lambda *_: presses.append(1))
+    try:
+        with ctrl_c_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+            assert presses == []
+        assert presses == [1]
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_database_from_another_graphbuild_version_is_refused(tmp_path: Path) -> None:
