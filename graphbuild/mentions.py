@@ -545,6 +545,23 @@ class SentenceMentions:
             self.cache[token.i] = self._resolve(token)
         return self.cache[token.i]
 
+    def _conjoined_forms(self, match: Ref) -> list[Ref]:
+        """'Saudi and Emirati forces': the name matched ('Emirati forces') with each word
+        conjoined to its first one in its place ('Saudi forces'), when that is a name too."""
+        first = self.doc[match.start]
+        if first.dep_ != "conj" or match.end - match.start < 2:
+            return []
+        root = first
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        rest = self.doc[match.start + 1:match.end].text
+        found = []
+        for word in (root, *root.conjuncts):
+            actor = None if match.start <= word.i < match.end else self.f.gazetteer.lookup(f"{word.text} {rest}")
+            if actor is not None and actor.id != match.actor.id:
+                found.append(Ref(actor, word.i, word.i + 1, word.text, match.how, match.confidence))
+        return found
+
     def _ref(self, actor: Actor, token: Token, how: str, conf: float,
              start: int | None = None, end: int | None = None) -> Ref:
         if start is None or end is None:
@@ -570,7 +587,7 @@ class SentenceMentions:
             if match.actor.kind == "PERSON":
                 self.memory.people.add(match.actor.id)
                 return self._with_office(token, [match])
-            return [match]
+            return [match, *self._conjoined_forms(match)]
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WDT", "WP", "WP$"):
             return self._pronoun(token, lower)
         acronym = self._acronym(token)
@@ -1301,7 +1318,17 @@ class SentenceMentions:
                 clause = clause.head
             head = clause.head
             if clause.dep_ in ("relcl", "acl") and head.i < token.i:
-                refs = self.resolve(head)
+                words = [head]
+                if token.dep_ in ("nsubj", "nsubjpass") and any(
+                        t.tag_ == "VBP" or t.lower_ in ("were", "are", "have") for t in (
+                        clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass")))):
+                    # "Egypt and Qatar, which have been mediating": a plural verb takes in
+                    # every conjunct ("Hamas and Hezbollah, which is backed by Iran": the last)
+                    first = head
+                    while first.dep_ == "conj" and first.head.i < first.i:
+                        first = first.head
+                    words = [first, *first.conjuncts]
+                refs = [r for w in words for r in self.resolve(w)]
                 return [Ref(r.actor, token.i, token.i + 1, token.text, "pronoun", r.confidence * 0.9)
                         for r in refs]
             return []
@@ -1310,6 +1337,8 @@ class SentenceMentions:
             if appos:
                 self.memory.author = [r.actor for r in appos]
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
+        if lower in lex.plural and (speakers := self._joint_speakers(token)):
+            return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.75) for a in speakers]
         controller = self._controller(token, persons=lower in lex.person) or \
             self._relative_antecedent(token, persons=lower in lex.person)
         if controller is not None:
@@ -1333,6 +1362,22 @@ class SentenceMentions:
         if actor is None:
             return []
         return [Ref(actor, token.i, token.i + 1, token.text, "pronoun", 0.75)]
+
+    def _joint_speakers(self, token: Token) -> list[Actor]:
+        """'Britain and France said they were ready to ...': 'they', the subject of what
+        two or more named speakers say, is all of them (memory would give one)."""
+        clause = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
+                or clause.head.lemma_.lower() not in self.f.speech:
+            return []
+        actors: list[Actor] = []
+        for subject in clause.head.children:
+            if subject.dep_ == "nsubj":
+                for word in (subject, *subject.conjuncts):
+                    for ref in self.resolve(word):
+                        if ref.how != "pronoun" and ref.actor not in actors:
+                            actors.append(ref.actor)
+        return actors if len(actors) > 1 else []
 
     def _relative_antecedent(self, token: Token, persons: bool) -> Actor | None:
         """'de Klerk, who is trying to end his country's isolation': a pronoun inside a

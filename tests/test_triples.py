@@ -1919,3 +1919,21 @@ def test_an_attack_gerund_or_light_noun_not_ruled_out_is_a_threat(extractor, tex
 
 def test_an_attack_ruled_out_is_not_done(extractor) -> None:
     assert one(extractor, "Israel ruled out striking Iran.", "israel", "ASSAULT", "iran").negated
+
+
+def test_they_of_two_speakers_is_both(extractor) -> None:
+    found = triples(extractor, "Turkey and Qatar said they supported Hamas.")
+    assert ("turkey", "SUPPORT", "hamas") in found and ("qatar", "SUPPORT", "hamas") in found, found
+
+
+def test_a_plural_relative_clause_on_conjoined_actors_is_about_each(extractor) -> None:
+    found = triples(extractor, "Hamas and Islamic Jihad, which are backed by Iran, fired rockets at Israel.")
+    assert ("iran", "SUPPORT", "hamas") in found and ("iran", "SUPPORT", "pij") in found, found
+    # a singular one is about the last
+    found = triples(extractor, "Israel struck Hamas and Hezbollah, which is backed by Iran.")
+    assert ("iran", "SUPPORT", "hezbollah") in found and ("iran", "SUPPORT", "hamas") not in found, found
+
+
+def test_each_of_conjoined_demonyms_before_a_named_force_is_its_force(extractor) -> None:
+    found = triples(extractor, "Saudi and Emirati forces attacked the Houthis.")
+    assert ("saudi-armed-forces", "ASSAULT", "houthis") in found and ("uae-armed-forces", "ASSAULT", "houthis") in found, found
