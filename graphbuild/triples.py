@@ -262,6 +262,7 @@ class Extractor:
         self.whole_body_units = lex.words("whole_body_units")
         self.own_posts = lex.words("own_posts")
         self.topic_verbs = lex.words("topic_verbs")
+        self.performing = lex.words("performing_verbs")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
         self.proposals = lex.words("proposal_nouns")
@@ -746,6 +747,12 @@ class _SentenceRules:
             refs = [Ref(self.m.demonyms[mod.i], mod.i, mod.i + 1, mod.text, "demonym", 0.8)]
         return refs
 
+    def performed_by(self, noun: Token) -> list[Ref]:
+        """'the strike, which was carried out by the US military', 'the raid, claimed by
+        Hamas': the 'by' phrase of a clause that says who carried the act out."""
+        return [r for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in self.ex.performing
+                for a in c.children if a.dep_ == "agent" for o in prep_objects_of(a) for r in self.actors(o)]
+
     def event_agent(self, noun: Token) -> list[Ref]:
         """'Recent US Predator attacks have killed ...': an event noun as subject
         stands for its agent."""
@@ -762,6 +769,7 @@ class _SentenceRules:
                     return refs + [r for c in mod.conjuncts for r in self.modifier_actors(c)
                                    if all(r.actor.id != o.actor.id for o in refs)]
         refs, _ = self.prep_objects(noun, ("by",))
+        refs = refs or self.performed_by(noun)
         if not refs:
             # "a drone attack blamed on Iran-backed militias hit ...": the alleged author
             refs = [Ref(r.actor, r.start, r.end, r.text, "alleged", r.confidence * 0.8)
@@ -1174,13 +1182,27 @@ class _SentenceRules:
                 return asked
         return self.actors(pobj, deep=False) or self.descend(pobj, 2, OBJECT_INSIDE - INNER_PATIENT)
 
+    def stranded_preps(self, noun: Token) -> list[Token]:
+        """'prompting retaliatory strikes by the Israeli army on villages': phrases of an
+        event noun the parser hung on the plain verb governing it; those after the noun,
+        of a verb that is no event itself, not passive, and none the noun has itself."""
+        verb = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB" or self.noun_cue(noun) is None \
+                or self.verb_cue(verb)[0] is not None or any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        own = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        # (only its author and its target: "at the request of", "in Yemen" are the verb's circumstances)
+        return [p for p in verb.children if p.dep_ == "prep" and p.i > noun.i and p.lower_ not in own
+                and p.lower_ in ("by", "on", "upon", "against")]
+
     def prep_objects(self, token: Token, preps: Iterable[str], skip: set[str] = frozenset(),  # type: ignore[assignment]
                      into_events: bool = True, where_only: bool = False) -> tuple[list[Ref], str]:
         """The actors of the first of `preps` that names one; without `into_events`, an
         object that is itself an event noun is not looked into ("into the killing of X")."""
         by_prep: dict[str, list[Token]] = {}
-        for child in token.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ not in skip:
+        for child in [*token.children, *self.stranded_preps(token)]:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ not in skip and (
+                    child.dep_ != "agent" or child.head.i != token.i):
                 by_prep.setdefault(child.lower_, []).extend(prep_objects_of(child))
         for prep in preps:
             for pobj in by_prep.get(prep, []):
@@ -2107,6 +2129,7 @@ class _SentenceRules:
                 if refs:
                     return refs
         refs, _ = self.prep_objects(noun, ("by", "from"))
+        refs = refs or self.performed_by(noun)
         # "denounced the deals": a bare definite event noun is the one told before, by its agents
         refs = refs or self.event_anaphor(noun)
         return [r for r in refs if r.actor.id not in exclude]
@@ -2269,7 +2292,10 @@ class _SentenceRules:
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         if noun.pos_ not in ("NOUN", "PROPN") and not (
-                noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) or noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+                noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) or (
+                noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+                # (a common noun opening a sentence that NER took for a name: "Strikes by Israel")
+                and not (noun.tag_ in ("NN", "NNS") and noun.is_sent_start)):
             return None
         table = self.ex.cues.noun
         lemma = noun.lemma_.lower()

@@ -1937,3 +1937,20 @@ def test_a_plural_relative_clause_on_conjoined_actors_is_about_each(extractor) -
 def test_each_of_conjoined_demonyms_before_a_named_force_is_its_force(extractor) -> None:
     found = triples(extractor, "Saudi and Emirati forces attacked the Houthis.")
     assert ("saudi-armed-forces", "ASSAULT", "houthis") in found and ("uae-armed-forces", "ASSAULT", "houthis") in found, found
+
+
+@pytest.mark.parametrize("text,subject,obj", [
+    ("The strike, which was carried out by the U.S. military, killed a senior commander of Kataib Hezbollah.",
+     "us-military", "kataib-hezbollah"),
+    ("The raid, carried out by U.S. forces, targeted Kataib Hezbollah.", "us-military", "kataib-hezbollah"),
+    ("The attack, which was claimed by Hamas, killed two Israelis.", "hamas", "israel"),
+])
+def test_the_one_an_act_was_carried_out_by_did_what_it_did(extractor, text: str, subject: str, obj: str) -> None:
+    one(extractor, text, subject, "ASSAULT", obj)
+
+
+def test_an_event_nouns_phrases_hung_on_a_plain_verb_are_still_its_own(extractor) -> None:
+    one(extractor, "Hezbollah fired rockets at Israel, prompting retaliatory strikes by the Israeli army "
+                   "on villages in south Lebanon.", "idf", "ASSAULT", "lebanon")
+    # (an opening event noun NER took for a name is still read)
+    one(extractor, "Strikes by Israel on Lebanon killed five people.", "israel", "ASSAULT", "lebanon")
