@@ -115,6 +115,9 @@ class Gazetteer:
                 raise GazetteerError(
                     f"gazetteer: {actor.id!r} lists unknown member id(s) {', '.join(unknown)}"
                 )
+        for person, group in gazetteer.heads.items():
+            if group not in gazetteer.actors:
+                raise GazetteerError(f"gazetteer: {person!r} heads unknown id {group!r}")
         return gazetteer
 
     def _merge(self, entry: dict[str, Any]) -> None:
@@ -139,6 +142,8 @@ class Gazetteer:
         self._capitals: dict[str, str] = {}
         self._places: dict[str, str] = {}
         self._claims: dict[str, list[str]] = {}  # lookup key -> every actor giving it
+        # a person -> the non-state organisation they lead or led ("his fighters" are its)
+        self.heads: dict[str, str] = {}
         self.forms: list[SurfaceForm] = []
         self._form_set: set[SurfaceForm] = set()
         for actor_id, e in self._entries.items():
@@ -153,6 +158,8 @@ class Gazetteer:
                 members=tuple(e.get("members", [])),
                 description=e.get("note"),
             )
+            if e.get("heads"):
+                self.heads[actor_id] = e["heads"]
             for i, alias in enumerate(aliases):
                 self._add_form(alias, actor_id, "name" if i == 0 else "alias")
             for capital in e.get("capitals", []):
@@ -241,6 +248,11 @@ class Gazetteer:
         """Names (aliases, capitals) that more than one actor gives, with those
         actors' ids in load order: the first one is what lookup() returns."""
         return {key[2:]: ids for key, ids in self._claims.items() if len(ids) > 1}
+
+    def headed(self, person: Actor) -> Actor | None:
+        """The organisation `person` leads or led (the `heads` field), if any."""
+        group = self.heads.get(person.id)
+        return self.actors.get(group) if group else None
 
     def by_country(self, iso3: str, kind: str = "STATE") -> Actor | None:
         for actor in self.actors.values():
@@ -331,7 +343,7 @@ def _entries_from(text: str, where: str, known: set[str],
             raise GazetteerError(f"gazetteer {where}: entry {i} needs a string id")
         actor_id = entry["id"]
         required = ("name", "kind") if actor_id not in known else ()
-        for key in ("name", "kind", "note"):
+        for key in ("name", "kind", "note", "heads"):
             value = entry.get(key)
             if (key in required or value is not None) and not (isinstance(value, str) and value):
                 raise GazetteerError(

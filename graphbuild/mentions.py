@@ -683,9 +683,11 @@ class SentenceMentions:
                 return [self._ref(leaders, token, "group", 0.6, people.i, token.i + 1)]
             if lemma in PERSONS_INSTITUTIONS:
                 # "the third Cabinet of Najib Mikati", "Putin's army": a leader's institution
-                # is his state's (his government or regime is his own: 'the Assad regime')
-                countries = [(self.f.gazetteer.by_country(a.country) or a, how)
-                             if a.kind == "PERSON" and a.country and how != "loyal" else (a, how)
+                # is his state's (his government or regime is his own: 'the Assad regime');
+                # a group leader's forces are his group's ("Nasrallah said his forces ...")
+                countries = [(self.f.gazetteer.headed(a) or self.f.gazetteer.by_country(a.country) or a, how)
+                             if a.kind == "PERSON" and (a.country or a.id in self.f.gazetteer.heads)
+                             and how != "loyal" else (a, how)
                              for a, how in countries]
             if countries:
                 if lemma in BACK_REFERRED and len(countries) == 1:

@@ -1800,8 +1800,10 @@ class _SentenceRules:
         inner = ""
         # "sent fighters to help fight ISIS": whom the help fights is its foe, not its recipient;
         # the fight is left to the complement's own rule
-        helps_fight = complement is not None and cue.relation in ("AID", "COOPERATE", "SUPPORT") \
-            and self.content_relation(complement) in MATERIAL_CONFLICT
+        # ("sent warships to deter Iran", "to confront the Houthis": any hostile purpose)
+        purpose = self.content_relation(complement) if complement is not None else None
+        helps_fight = cue.relation in ("AID", "COOPERATE", "SUPPORT") and purpose is not None \
+            and (purpose in MATERIAL_CONFLICT or RELATIONS[purpose].score < 0)
         if complement is not None and lemma in ex.governing and not helps_fight:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
             if not objects:
@@ -1849,7 +1851,10 @@ class _SentenceRules:
                     subj = [s for s in c.children if s.dep_ in SUBJ]
                     if cue.relation == "REQUEST" and subj:
                         objects = self.actors(subj[0])  # "demanded that the US cancel"
-                    elif any(a.lower_ == "to" for a in c.children):
+                    elif any(a.lower_ == "to" for a in c.children) and not (
+                            cue.relation in ("AID", "COOPERATE", "SUPPORT") and (aim := self.content_relation(c))
+                            is not None and RELATIONS[aim].score < 0):
+                        # ("sent warships to deter Iran": whom a hostile purpose is aimed at gets no help)
                         objects, used = self.objects(c, None, exclude)  # "invested billions to support"
                         inner = f"+to {c.lemma_.lower()}"
                         if objects:

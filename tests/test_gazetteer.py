@@ -284,6 +284,8 @@ def test_user_file_alone(tmp_path: Path) -> None:
     ('{"actors": [{"id": "x", "name": "X", "kind": "STATE", "aliases": "X-land"}]}', "aliases"),
     ('{"actors": [{"id": "x", "name": "X", "kind": "COALITION", "members": ["nobody"]}]}',
      "unknown member"),
+    ('{"actors": [{"id": "x", "name": "X", "kind": "PERSON", "heads": "nobody"}]}', "heads unknown id"),
+    ('{"actors": [{"id": "x", "name": "X", "kind": "PERSON", "heads": ["hamas"]}]}', "heads"),
     ('{"actors": [], "lookalikes": "Granada"}', "lookalikes"),
     ('{"actors": [], "regions": [""]}', "regions"),
     ('{"actors": [], "faiths": "Muslim"}', "faiths"),

@@ -1954,3 +1954,16 @@ def test_an_event_nouns_phrases_hung_on_a_plain_verb_are_still_its_own(extractor
                    "on villages in south Lebanon.", "idf", "ASSAULT", "lebanon")
     # (an opening event noun NER took for a name is still read)
     one(extractor, "Strikes by Israel on Lebanon killed five people.", "israel", "ASSAULT", "lebanon")
+
+
+def test_a_group_leaders_forces_are_his_groups(extractor) -> None:
+    one(extractor, "Nasrallah said his forces had attacked Israel.", "hezbollah", "ASSAULT", "israel")
+    # a head of state's are his state's
+    one(extractor, "Erdogan said his army would strike the PKK.", "turkey", "THREATEN", "pkk")
+
+
+def test_forces_sent_to_deter_a_party_are_no_help_to_it(extractor) -> None:
+    found = triples(extractor, "The Pentagon said it was sending two additional destroyers to the eastern "
+                               "Mediterranean to deter Iran and its proxies.")
+    assert ("us-department-of-defense", "THREATEN", "iran") in found, found
+    assert not any(r == "AID" for _s, r, _o in found), found
