@@ -1236,6 +1236,7 @@ class _SentenceRules:
             c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS) for g in c.children)]
 
         responding = self.responds(verb)
+        complaining = verb.lemma_.lower() in self.ex.complaints
 
         def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
@@ -1248,6 +1249,9 @@ class _SentenceRules:
                                 continue  # "in exchange for X": what came back, not the party
                             if pobj.lower_ == "behalf":
                                 continue  # "fighting on behalf of X": whom it is done for (companions)
+                            if p in ("against", "over") and complaining and self.noun_cue(pobj) is not None \
+                                    and (refs := fresh(self.event_author(pobj, exclude))):
+                                return refs, p  # "protested against Turkey's airstrike on X": at Turkey
                             if p == "for" and responding and self.noun_cue(pobj) is not None:
                                 # "would retaliate for any Israeli attack on Beirut": at the attacker
                                 if refs := fresh(self.event_author(pobj, exclude)):
@@ -2959,6 +2963,10 @@ class _SentenceRules:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     owners = self.actors(next((c for c in prep.children if c.dep_ == "pobj"
                                                and c.tag_ in ("WDT", "WP")), None))
+        if not owners and cue.relation == "LEADS" and any(c.dep_ == "appos" for c in noun.children):
+            # "the Hamas leader, Yahya Sinwar,", "the Iranian president, X,": the name's modifier
+            owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod") for r in self.modifier_actors(m)
+                      if r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS]
         if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO", "AFFILIATED_WITH"):
             # "Egypt, a key US ally", "an Iranian proxy": the modifier is the other side
             owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") for r in self.modifier_actors(m)]

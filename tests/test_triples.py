@@ -1967,3 +1967,14 @@ def test_forces_sent_to_deter_a_party_are_no_help_to_it(extractor) -> None:
                                "Mediterranean to deter Iran and its proxies.")
     assert ("us-department-of-defense", "THREATEN", "iran") in found, found
     assert not any(r == "AID" for _s, r, _o in found), found
+
+
+def test_a_head_title_with_an_appositive_name_leads_the_titles_owner(extractor) -> None:
+    one(extractor, "The Hamas leader, Yahya Sinwar, spoke.", "yahya-sinwar", "LEADS", "hamas")
+    found = triples(extractor, "The opposition leader, Yair Lapid, criticised Netanyahu.")
+    assert not any(r == "LEADS" for _s, r, _o in found), found
+
+
+def test_a_protest_against_an_attack_is_aimed_at_the_attacker(extractor) -> None:
+    found = triples(extractor, "Iraq protested against Turkey's airstrike on Iraqi Kurdistan.")
+    assert ("iraq", "PROTEST", "turkey") in found and ("iraq", "PROTEST", "krg") not in found, found
