@@ -747,6 +747,14 @@ class _SentenceRules:
             refs = [Ref(self.m.demonyms[mod.i], mod.i, mod.i + 1, mod.text, "demonym", 0.8)]
         return refs
 
+    @staticmethod
+    def reciprocal(verb: Token) -> bool:
+        """Is the verb's object 'each other' or 'one another'?"""
+        return any((o.lower_ == "other" and any(d.lower_ == "each" for d in o.children))
+                   or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children))
+                   for c in verb.children if c.dep_ in ("dobj", "prep")
+                   for o in ([c] if c.dep_ == "dobj" else prep_objects_of(c)))
+
     def performed_by(self, noun: Token) -> list[Ref]:
         """'the strike, which was carried out by the US military', 'the raid, claimed by
         Hamas': the 'by' phrase of a clause that says who carried the act out."""
@@ -1642,11 +1650,13 @@ class _SentenceRules:
                         key = f"{base} {words} {pobj.lemma_.lower()}"
                         if pobj.dep_ == "pobj" and key in table:
                             return table[key], prep.lower_, key  # "withdraw from agreement"
-                    if f"{base} {words}" in table:
-                        return table[f"{base} {words}"], prep.lower_, f"{base} {words}"
+                # the object names the act before a preposition does: "traded fire with X"
                 for noun in nouns:
                     if f"{base} {noun}" in table:
                         return table[f"{base} {noun}"], None, f"{base} {noun}"
+                for prep, words in verb_preps(verb):
+                    if f"{base} {words}" in table:
+                        return table[f"{base} {words}"], prep.lower_, f"{base} {words}"
             for table in tables:
                 if base in table and (table is self.ex.cues.verb or " " in base or base in TIE_VERBS):
                     return table[base], None, base
@@ -1917,6 +1927,8 @@ class _SentenceRules:
         # (nor a departure: "split from X" is one side leaving)
         mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs) \
             and used != "from"
+        if len(subjects) > 1 and not objs and self.reciprocal(verb):
+            mutual = True  # "Israel and Hamas blamed each other": each the other
         if len(subjects) > 1 and not objs and any(
                 w.lemma_.lower() in ex.mutual and not any(p.dep_ == "prep" and p.lower_ == "between" for p in c.children)
                 for d in verb.children if d.dep_ == "dobj" for c in (d, *self.counted(d)) for w in (c, *c.lefts)):

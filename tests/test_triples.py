@@ -1978,3 +1978,14 @@ def test_a_head_title_with_an_appositive_name_leads_the_titles_owner(extractor) 
 def test_a_protest_against_an_attack_is_aimed_at_the_attacker(extractor) -> None:
     found = triples(extractor, "Iraq protested against Turkey's airstrike on Iraqi Kurdistan.")
     assert ("iraq", "PROTEST", "turkey") in found and ("iraq", "PROTEST", "krg") not in found, found
+
+
+def test_acts_on_each_other_run_both_ways(extractor) -> None:
+    found = triples(extractor, "Israel and Hamas blamed each other for the collapse of the talks.")
+    assert ("israel", "ACCUSE", "hamas") in found and ("hamas", "ACCUSE", "israel") in found, found
+
+
+def test_the_object_noun_names_the_act_before_the_preposition(extractor) -> None:
+    found = triples(extractor, "Israel traded fire with Hezbollah.")
+    assert ("israel", "ASSAULT", "hezbollah") in found and not any(r == "COOPERATE" for _s, r, _o in found), found
+    one(extractor, "Iran traded with Iraq.", "iran", "COOPERATE", "iraq")
