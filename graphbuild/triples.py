@@ -263,6 +263,7 @@ class Extractor:
         self.own_posts = lex.words("own_posts")
         self.topic_verbs = lex.words("topic_verbs")
         self.performing = lex.words("performing_verbs")
+        self.directing = lex.words("directing_verbs")
         self.wielding = lex.words("wielding_verbs")
         self.intercepting = lex.words("intercepting_verbs")
         self.proposals = lex.words("proposal_nouns")
@@ -1401,7 +1402,8 @@ class _SentenceRules:
                     hedged = True  # "Israeli troops are to pull out", "the aim is to ...": planned
                     notes.append("planned:be to")
                 if clause.dep_ == "xcomp" and clause.head.i == word.i and (
-                        (ask := self.verb_cue(word)[0]) is not None and ask.relation == "REQUEST"):
+                        ((ask := self.verb_cue(word)[0]) is not None and ask.relation == "REQUEST")
+                        or lemma in ex.directing):
                     hedged = True  # "urged Washington to help end the war": asked for, not done
                     notes.append(f"asked:{lemma}")
                 below = word
@@ -1671,6 +1673,9 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
+        if cue is None and lemma in ex.directing and complement is not None and any(
+                c.dep_ == "dobj" for c in verb.children) and any(a.lower_ == "to" for a in complement.children):
+            cue, words = dataclasses.replace(ex.cues.verb["order"], words=lemma), lemma  # "told the Houthis to halt attacks"
         if lemma in ex.refusing and any(c.dep_ == "dobj" and (c.lemma_.lower() in ex.involvement or c.lemma_.lower()
                                                               in ex.responsibility) for c in verb.children):
             return  # "denied any involvement in the attack on X": the act is coded, negated, not a rejection of X
@@ -2555,7 +2560,8 @@ class _SentenceRules:
             blame = self.verb_cue(frame.head.head)[0]
             alleged = blame is not None and blame.relation == "ACCUSE"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
-                and frame.head.lower_ in ("for", "on", "to", "in") and not any(
+                and (frame.head.lower_ in ("for", "on", "to", "in", "at")
+                     or (frame.head.lower_ == "behind" and frame.head.head.lemma_.lower() == "be")) and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
             # "Iran expressed its expectation for continued relations with Damascus";
             # "X took part in / participated in the demonstrations against Y"
@@ -2563,7 +2569,8 @@ class _SentenceRules:
             if gov.pos_ == "NOUN" and gov.dep_ == "dobj" and not self.noun_cue(gov):
                 gov = gov.head
             if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive and (
-                    frame.head.lower_ != "in" or gov.lemma_.lower() in self.ex.participation
+                    frame.head.lower_ not in ("in", "at") or gov.lemma_.lower() in self.ex.participation
+                    or frame.head.lower_ == "behind"  # "Israel was behind the killing of X": its doing
                     or (gov.lemma_.lower() == "be" and noun.lemma_.lower() in self.ex.mutual)) and (
                     gov.pos_ == "VERB" or gov.lemma_.lower() == "be"):
                 # "X and Y are in talks", "X is in conflict with Y": the copula's subject takes part;

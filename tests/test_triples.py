@@ -1989,3 +1989,13 @@ def test_the_object_noun_names_the_act_before_the_preposition(extractor) -> None
     found = triples(extractor, "Israel traded fire with Hezbollah.")
     assert ("israel", "ASSAULT", "hezbollah") in found and not any(r == "COOPERATE" for _s, r, _o in found), found
     one(extractor, "Iran traded with Iraq.", "iran", "COOPERATE", "iraq")
+
+
+def test_telling_a_party_to_act_is_a_request(extractor) -> None:
+    one(extractor, "Iran told the Houthis to halt attacks.", "iran", "REQUEST", "houthis")
+    assert triples(extractor, "Biden told reporters that he was hopeful.") == []
+
+
+def test_being_at_war_with_or_behind_a_killing(extractor) -> None:
+    one(extractor, "The Houthis are at war with Saudi Arabia.", "houthis", "ASSAULT", "saudi-arabia")
+    one(extractor, "Israel's Mossad was behind the killing of Ismail Haniyeh.", "mossad", "ASSAULT", "ismail-haniyeh")
