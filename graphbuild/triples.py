@@ -748,6 +748,21 @@ class _SentenceRules:
             refs = [Ref(self.m.demonyms[mod.i], mod.i, mod.i + 1, mod.text, "demonym", 0.8)]
         return refs
 
+    def led_coalition(self, verb: Token, leaders: list[Ref]) -> list[Ref]:
+        """'Saudi Arabia, leading a coalition of nine countries': an unnamed coalition its
+        leader leads is the one news names after it ('the Saudi-led coalition'), when the
+        gazetteer knows that name."""
+        for thing in verb.children:
+            if thing.dep_ != "dobj" or thing.lemma_.lower() not in ("coalition", "alliance") or self.actors(thing):
+                continue
+            for leader in leaders:
+                actor = leader.actor
+                for name in (self.ex.gazetteer.demonym_of(actor.id), *actor.aliases):
+                    named = self.ex.gazetteer.lookup(f"{name}-led {thing.lemma_.lower()}") if name else None
+                    if named is not None and named.kind == "COALITION":
+                        return [Ref(named, thing.i, thing.i + 1, thing.text, "description", 0.6)]
+        return []
+
     @staticmethod
     def reciprocal(verb: Token) -> bool:
         """Is the verb's object 'each other' or 'one another'?"""
@@ -1918,6 +1933,8 @@ class _SentenceRules:
         if objs and cue.relation == "LEADS" and used in OBJECT_PREPS:
             # "drones headed for Israel", "talks that led to a deal": a course, not a command
             return
+        if subjects and not objs and cue.relation == "LEADS":
+            objs = self.led_coalition(verb, subjects)
         if objs and used == "against" and (cue.relation in COOPERATIVE or cue.relation == "AGREE") and not (
                 complement is not None and self.content_relation(complement) in (*MATERIAL_CONFLICT, "THREATEN")):
             # "Turkey and Iraq agreed to cooperate against the PKK": a common foe, not the partner

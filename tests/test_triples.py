@@ -1999,3 +1999,16 @@ def test_telling_a_party_to_act_is_a_request(extractor) -> None:
 def test_being_at_war_with_or_behind_a_killing(extractor) -> None:
     one(extractor, "The Houthis are at war with Saudi Arabia.", "houthis", "ASSAULT", "saudi-arabia")
     one(extractor, "Israel's Mossad was behind the killing of Ismail Haniyeh.", "mossad", "ASSAULT", "ismail-haniyeh")
+
+
+def test_an_unnamed_coalition_a_state_leads_is_the_one_named_after_it(extractor) -> None:
+    one(extractor, "Saudi Arabia, leading a coalition of nine countries, staged a military intervention in Yemen.",
+        "saudi-arabia", "LEADS", "saudi-led-coalition")
+
+
+@pytest.mark.parametrize("text,subject,relation,obj", [
+    ("Israel launched a campaign of airstrikes on Gaza.", "israel", "ASSAULT", "palestine"),
+    ("Trump launched a campaign of maximum pressure on Iran.", "donald-trump", "SANCTION", "iran"),
+])
+def test_acts_bunched_in_a_campaign_are_read(extractor, text: str, subject: str, relation: str, obj: str) -> None:
+    one(extractor, text, subject, relation, obj)
