@@ -59,6 +59,8 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "let", "perm
 # acts whose 'for' phrase is their purpose, not the deed of the one acted on: "visited
 # Moscow for talks", "sent aid for the reconstruction", "signed a deal for arms"
 PURPOSED = ("CONSULT", "AID", "AGREE", "COOPERATE", "MOBILIZE")
+# verbs whose negation leaves their clause open: "did not confirm that it had struck X"
+CONFIRMING = {"confirm", "acknowledge", "admit"}
 # relations that take a side rather than act on someone
 STANCES = ("REJECT", "SUPPORT", "AGREE")
 INTENT_ADJ = {"ready", "prepared", "willing"}
@@ -1508,6 +1510,9 @@ class _SentenceRules:
                     negated = True  # "has no plans to expel X"
                     notes.append("neg:no plans")
                 break
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in CONFIRMING and self.negated_word(top.head):
+            hedged = True  # "did not confirm that it had killed X": neither done nor denied
+            notes.append(f"hedge:not {top.head.lemma_.lower()}")
         if top.dep_ == "ccomp" and self.denies_deed(top.head) and left_open(top.head):
             hedged = True  # "neither confirmed nor denied that it carried out the strike"
             notes.append(f"hedge:neither-nor {top.head.lemma_.lower()}")

@@ -2012,3 +2012,17 @@ def test_an_unnamed_coalition_a_state_leads_is_the_one_named_after_it(extractor)
 ])
 def test_acts_bunched_in_a_campaign_are_read(extractor, text: str, subject: str, relation: str, obj: str) -> None:
     one(extractor, text, subject, relation, obj)
+
+
+@pytest.mark.parametrize("text,subject,relation,obj", [
+    ("Israel's security cabinet approved an expanded military operation in Gaza City.", "israel", "ASSAULT", "palestine"),
+    ("Israel is weighing a strike on Iran.", "israel", "ASSAULT", "iran"),
+    ("Washington and Riyadh are close to finalising a defence pact.", "united-states", "AGREE", "saudi-arabia"),
+    ("Israel did not confirm that it had killed Haniyeh.", "israel", "ASSAULT", "ismail-haniyeh"),
+])
+def test_acts_approved_weighed_nearly_done_or_unconfirmed_are_hedged(extractor, text: str, subject: str,
+                                                                    relation: str, obj: str) -> None:
+    found = one(extractor, text, subject, relation, obj)
+    assert found.hedged and not found.negated, found
+    # the verb 'close' hedges nothing
+    assert not one(extractor, "Egypt closed the Rafah crossing.", "egypt", "COERCE", "palestine").hedged
