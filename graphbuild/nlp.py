@@ -40,12 +40,26 @@ DOUBLED_CONSONANT_E = re.compile(r"([bdgnprt])\1e$")
 INFLECTED = ("VBD", "VBN", "VBG")
 
 
+@lru_cache(maxsize=1)
+def verb_forms() -> dict[str, str]:
+    """Verb forms the model reads as another verb ("waged" -> "wag"): seeds/lexicon/lemmas.json."""
+    return dict(read_lexicon("lemmas.json")["verb_forms"])
+
+
 @Language.component("graphbuild_lemmas")
 def repair_lemmas(doc: Doc) -> Doc:
-    """Verb lemmas the model's rules get wrong for words it does not know:
-    a doubled final consonant ("readmitte" -> "readmit") and -ied ("resupplie"
-    -> "resupply"). Cue lists are keyed by lemma, so these verbs went unread."""
+    """Verb lemmas the model's rules get wrong: for words it does not know, a doubled
+    final consonant ("readmitte" -> "readmit") and -ied ("resupplie" -> "resupply");
+    and forms it takes for another verb ("hoped" -> "hop", lemmas.json). Cue lists are
+    keyed by lemma, so these verbs went unread or read wrong."""
+    forms = verb_forms()
     for token in doc:
+        if not token.tag_.startswith("VB"):
+            continue
+        fixed = forms.get(token.lower_)
+        if fixed is not None:
+            token.lemma_ = fixed
+            continue
         if token.tag_ not in INFLECTED:
             continue
         lemma = token.lemma_

@@ -2026,3 +2026,9 @@ def test_acts_approved_weighed_nearly_done_or_unconfirmed_are_hedged(extractor, 
     assert found.hedged and not found.negated, found
     # the verb 'close' hedges nothing
     assert not one(extractor, "Egypt closed the Rafah crossing.", "egypt", "COERCE", "palestine").hedged
+
+
+def test_verbs_the_lemmatizer_takes_for_another_verb_are_read_as_themselves(extractor) -> None:
+    # spaCy reads "waged" as "wag" and "hoped" as "hop"
+    one(extractor, "The Houthis waged war on Saudi Arabia.", "houthis", "ASSAULT", "saudi-arabia")
+    assert one(extractor, "Iran hoped to negotiate with the US.", "iran", "CONSULT", "united-states").hedged
