@@ -697,6 +697,15 @@ class SentenceMentions:
                 # "coalition forces", "coalition aircraft": the coalition the story is about
                 actor = self.memory.antecedent({"COALITION"}, self.index, set(), window=8)
                 return [self._ref(actor, token, "description", 0.6)] if actor is not None else []
+            if lemma in PERSONS_INSTITUTIONS and any(
+                    c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("government", "regime")
+                    for c in token.lefts):
+                # "government forces shelled Idlib": the state the story is about, as "the
+                # government" is (the sentence's one state first)
+                sole = self._sole_country()
+                actor = (self.f.gazetteer.by_country(sole) if sole else None) or \
+                    self.memory.antecedent({"STATE"}, self.index, self._clause_subjects(token))
+                return [self._ref(actor, token, "description", 0.6)] if actor is not None else []
             return []
         kind = lex.group_kind.get(lemma) or lex.group_kind.get(lower)
         organisation = self._named_organisation(token)

@@ -110,6 +110,14 @@ def prep_objects_of(prep: Token) -> list[Token]:
             if t.left_edge.i == prep.i + 1 and t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i][:1]
 
 
+def gerund_event(word: Token) -> bool:
+    """'Fighting between X and Y escalated': a gerund with a 'between' pair and no subject
+    of its own names an event, as a noun would."""
+    return word.tag_ == "VBG" and word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in word.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+
+
 def left_open(word: Token) -> bool:
     """'denied' in 'neither confirmed nor denied': one of two answers not given."""
     return word.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ in ("neither", "either")
@@ -399,7 +407,7 @@ class _SentenceRules:
                 self.adjective(token)
         for token in self.span:
             nominal = token.pos_ in ("NOUN", "PROPN") or (
-                token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"))
+                token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) or gerund_event(token)
             if nominal and token.i not in self.consumed:
                 self.nominal(token)
             if token.pos_ in ("NOUN", "PROPN") and token.i not in self.events:
@@ -2340,7 +2348,7 @@ class _SentenceRules:
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         if noun.pos_ not in ("NOUN", "PROPN") and not (
-                noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) or (
+                noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) and not gerund_event(noun) or (
                 noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
                 # (a common noun opening a sentence that NER took for a name: "Strikes by Israel")
                 and not (noun.tag_ in ("NN", "NNS") and noun.is_sent_start)):

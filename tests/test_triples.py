@@ -2032,3 +2032,15 @@ def test_verbs_the_lemmatizer_takes_for_another_verb_are_read_as_themselves(extr
     # spaCy reads "waged" as "wag" and "hoped" as "hop"
     one(extractor, "The Houthis waged war on Saudi Arabia.", "houthis", "ASSAULT", "saudi-arabia")
     assert one(extractor, "Iran hoped to negotiate with the US.", "iran", "CONSULT", "united-states").hedged
+
+
+def test_government_forces_are_the_state_the_story_is_about(extractor) -> None:
+    found = triples(extractor, "Yemen's civil war began in 2014. Government forces attacked the Houthis.")
+    assert ("yemen", "ASSAULT", "houthis") in found, found
+    # with no state in view, no one
+    assert triples(extractor, "Government forces attacked the rebels.") == []
+
+
+def test_fighting_between_two_parties_runs_both_ways(extractor) -> None:
+    found = triples(extractor, "Fighting between Yemeni government forces and the Houthis escalated.")
+    assert ("yemen", "ASSAULT", "houthis") in found and ("houthis", "ASSAULT", "yemen") in found, found
