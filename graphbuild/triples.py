@@ -1332,7 +1332,7 @@ class _SentenceRules:
             # "allow United Nations planes to land" parsed as a clause: its subject is the object
             for clause in verb.children:
                 if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
-                    if verb.lemma_.lower() == "warn" and self.verb_cue(clause)[0] is not None:
+                    if verb.lemma_.lower() == "warn" and self.content_relation(clause) is not None:
                         # "warned that Israel's policies threaten stability", "that Iran would
                         # attack": the clause's agent is warned about, not warned (unlike
                         # "warned that Israel would pay a price")
@@ -1577,7 +1577,10 @@ class _SentenceRules:
         cue = self.verb_cue(token.head)[0]
         if cue is None or cue.relation != "THREATEN":
             return False
-        warners = {r.actor.id for r in self.subject(token.head)[0]}
+        # (a leader warning of what his state will do: "Erdogan warned that Turkey would ...")
+        warners = {a.id for r in self.subject(token.head)[0] for a in (
+            r.actor, *([self.ex.gazetteer.by_country(r.actor.country)] if r.actor.kind == "PERSON"
+                       and r.actor.country else [])) if a is not None}
         doers = {r.actor.id for c in token.children if c.dep_ == "nsubj" for r in self.actors(c, role="subj")}
         return bool(warners & doers)
 
@@ -2064,6 +2067,8 @@ class _SentenceRules:
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
         if relation == "THREATEN" and base != "THREATEN":
             mutual = False  # "vowed to keep fighting X": an intention is one side's
+        if relation == "AGREE" and base != "AGREE" and len(subjects) == 1:
+            mutual = False  # "Beirut was ready to negotiate with Israel": Beirut's offer alone
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
                              + ([used] if used else []) + ([noun.text] if noun_object and noun is not None else []))
         if inner:
@@ -2803,6 +2808,11 @@ class _SentenceRules:
                     + intent_note + (f" [{', '.join(notes)}]" if notes else ""))
         self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
         self.events.add(noun.i)
+        if len({r.actor.id for r in subjects}) > 1 and final not in COOPERATIVE and any(
+                m.lower_ in ("joint", "combined") for m in noun.lefts if m.dep_ in ("amod", "compound")):
+            # "Peshmerga and Iraqi army units launched a joint operation against IS": partners too
+            self.add(subjects, "COOPERATE", [], f"joint {noun.text}",
+                     f"noun:joint {cue.words} -> COOPERATE (partners in a joint act)", 0.6, negated, hedged, True)
         # a pair's joint act is both sides' ("signed an agreement ... rejected the agreement")
         self.remember_event(noun, subjects, negated or hedged, final)
 

@@ -2044,3 +2044,19 @@ def test_government_forces_are_the_state_the_story_is_about(extractor) -> None:
 def test_fighting_between_two_parties_runs_both_ways(extractor) -> None:
     found = triples(extractor, "Fighting between Yemeni government forces and the Houthis escalated.")
     assert ("yemen", "ASSAULT", "houthis") in found and ("houthis", "ASSAULT", "yemen") in found, found
+
+
+def test_partners_in_a_joint_act_cooperate(extractor) -> None:
+    found = triples(extractor, "Kurdish Peshmerga and Iraqi army units launched a joint operation against Islamic State.")
+    assert ("peshmerga", "COOPERATE", "iraqi-security-forces") in found, found
+    assert ("peshmerga", "ASSAULT", "islamic-state") in found, found
+
+
+def test_a_one_sided_readiness_to_talk_is_not_mutual(extractor) -> None:
+    found = triples(extractor, "Beirut was ready to negotiate with Israel.")
+    assert ("lebanon", "AGREE", "israel") in found and ("israel", "AGREE", "lebanon") not in found, found
+
+
+def test_a_leader_warning_of_his_states_attack_threatens(extractor) -> None:
+    found = triples(extractor, "Erdogan warned that Turkey would launch a new offensive against the YPG.")
+    assert ("turkey", "THREATEN", "ypg") in found and ("recep-tayyip-erdogan", "THREATEN", "turkey") not in found, found
