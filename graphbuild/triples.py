@@ -660,6 +660,20 @@ class _SentenceRules:
             return None
         return gov
 
+    def move_author(self, verb: Token) -> list[Ref]:
+        """'The IAEA censured Iran, a move Tehran condemned': what is said of 'a move' (or
+        step, decision) set beside a clause is said of that clause's act, so of its agent."""
+        noun = verb.head
+        if verb.dep_ != "relcl" or noun.lemma_.lower() not in self.ex.event_anaphors \
+                or noun.dep_ not in ("appos", "npadvmod"):
+            return []
+        gov = noun.head
+        for _ in range(3):
+            if gov.pos_ in ("VERB", "AUX") or gov.head is gov:
+                break
+            gov = gov.head
+        return self.subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else []
+
     def free_relative_object(self, verb: Token) -> list[Token]:
         """'struck what it said were Hezbollah depots', 'hit what it described as Hamas
         command centres': the thing named inside the 'what' clause the parser hung on the
@@ -1326,6 +1340,8 @@ class _SentenceRules:
         for named in self.free_relative_object(verb):
             if refs := fresh(self.actors(named)):
                 return refs, ""
+        if refs := fresh(self.move_author(verb)):
+            return refs, ""
         if (shared := self.shared_object(verb)) is not None and (refs := fresh(self.actors(shared))):
             return refs, ""
         if verb.lemma_.lower() in OBJECT_CONTROL:

@@ -2060,3 +2060,13 @@ def test_a_one_sided_readiness_to_talk_is_not_mutual(extractor) -> None:
 def test_a_leader_warning_of_his_states_attack_threatens(extractor) -> None:
     found = triples(extractor, "Erdogan warned that Turkey would launch a new offensive against the YPG.")
     assert ("turkey", "THREATEN", "ypg") in found and ("recep-tayyip-erdogan", "THREATEN", "turkey") not in found, found
+
+
+@pytest.mark.parametrize("text,judge,relation,doer", [
+    ("The IAEA board censured Iran, a move Tehran condemned as politically motivated.", "iran", "ACCUSE", "iaea"),
+    ("Iran jailed a French citizen, a move Paris denounced as hostage diplomacy.", "france", "ACCUSE", "iran"),
+    ("Israel annexed the Golan, a decision the US welcomed.", "united-states", "SUPPORT", "israel"),
+])
+def test_what_is_said_of_a_move_is_said_of_its_maker(extractor, text: str, judge: str, relation: str,
+                                                     doer: str) -> None:
+    one(extractor, text, judge, relation, doer)
