@@ -2920,6 +2920,14 @@ class _SentenceRules:
         # the phrase the title is in: the name's own, or the title's when the name is
         # parsed as its appositive ("Iran's supreme leader Ali Khamenei")
         phrase = name.head if name.dep_ == "appos" and name.head.i == first - 1 else name
+        # "Sudanese army chief Abdel Fattah al-Burhan": the head of the named service
+        if first - 3 >= phrase.left_edge.i and doc[first - 1].lower_ in ("chief", "head", "commander") \
+                and doc[first - 2].pos_ == "NOUN" and (service := self.ex.gazetteer.lookup(
+                    doc[first - 3:first - 1].text)) is not None and service.kind in ORGANISATIONS | {"MILITARY"}:
+            self.add([person], "LEADS", [Ref(service, first - 3, first - 1, doc[first - 3:first - 1].text, "name", 0.8)],
+                     doc[first - 3:first].text, f"tie:title {doc[first - 2].lower_} {doc[first - 1].lower_} -> LEADS "
+                     "(the named service's head)", 0.6, False, False)
+            return
         for size in (2, 1):
             start = first - size
             if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:

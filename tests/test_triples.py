@@ -2070,3 +2070,10 @@ def test_a_leader_warning_of_his_states_attack_threatens(extractor) -> None:
 def test_what_is_said_of_a_move_is_said_of_its_maker(extractor, text: str, judge: str, relation: str,
                                                      doer: str) -> None:
     one(extractor, text, judge, relation, doer)
+
+
+def test_the_chief_of_a_named_service_leads_it(extractor) -> None:
+    one(extractor, "Sudanese army chief Abdel Fattah al-Burhan visited Cairo.",
+        "abdel-fattah-al-burhan", "LEADS", "sudanese-armed-forces")
+    found = triples(extractor, "Sudanese army chief Abdel Fattah al-Burhan visited Cairo.")
+    assert ("abdel-fattah-al-burhan", "LEADS", "sudan") not in found, found
