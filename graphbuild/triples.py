@@ -2275,6 +2275,10 @@ class _SentenceRules:
         in_phrases = {r.actor.id for p in head.children if p.dep_ == "prep"
                       for o in prep_objects_of(p) for r in self.m.resolve(o)}
         helped = [r for r in self.m.resolve(head) if r.actor.id not in in_phrases]
+        named = self.m.matches.get(head.i + 1)
+        if named is not None and named.start == head.i + 1 and named.actor.curated \
+                and named.actor.kind != "PERSON" and all(not r.actor.curated for r in helped):
+            helped = [named]  # "Iran-backed group Kataib Hezbollah": the group named right after
         givers = []
         for c in verb.children:
             if c.dep_ in ("npadvmod", "amod", "compound") and c.i < verb.i:

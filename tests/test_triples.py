@@ -2077,3 +2077,8 @@ def test_the_chief_of_a_named_service_leads_it(extractor) -> None:
         "abdel-fattah-al-burhan", "LEADS", "sudanese-armed-forces")
     found = triples(extractor, "Sudanese army chief Abdel Fattah al-Burhan visited Cairo.")
     assert ("abdel-fattah-al-burhan", "LEADS", "sudan") not in found, found
+
+
+def test_a_backed_group_word_before_a_name_backs_the_named_group(extractor) -> None:
+    found = triples(extractor, "The Iranian-backed militia Kataib Hezbollah attacked US troops.")
+    assert ("iran", "SUPPORT", "kataib-hezbollah") in found, found
