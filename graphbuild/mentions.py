@@ -1506,7 +1506,13 @@ class SentenceMentions:
             kinds = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "MILITARY"}
         else:
             return None
-        actor = self.memory.antecedent(kinds, self.index, self._clause_subjects(token))
+        exclude = self._clause_subjects(token)
+        if lemma in ("kingdom", "sultanate"):
+            # "the kingdom" is a state whose own name says so (the Hashemite Kingdom of Jordan),
+            # not the last state whatever it is
+            exclude |= {s.actor.id for s in self.memory.seen if s.actor.kind == "STATE"
+                        and not any(lemma.capitalize() in a for a in s.actor.aliases)}
+        actor = self.memory.antecedent(kinds, self.index, exclude)
         if actor is None:
             return []
         return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,

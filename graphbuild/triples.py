@@ -1444,7 +1444,7 @@ class _SentenceRules:
                     notes.append("planned:be to")
                 if clause.dep_ == "xcomp" and clause.head.i == word.i and (
                         ((ask := self.verb_cue(word)[0]) is not None and ask.relation == "REQUEST")
-                        or lemma in ex.directing):
+                        or (lemma in ex.directing and any(a.lower_ == "to" for a in clause.children))):
                     hedged = True  # "urged Washington to help end the war": asked for, not done
                     notes.append(f"asked:{lemma}")
                 below = word
@@ -1547,7 +1547,11 @@ class _SentenceRules:
         if claim is not None and claim.dep_ == "dobj" and claim.head.lemma_.lower() in ex.disputing:
             negated = True  # "rejected claims that it supplied weapons to X": disputed
             notes.append(f"neg:{claim.head.lemma_.lower()} {claim.lemma_.lower()}")
-        if top.dep_ in ("acl", "ccomp") and (
+        while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
+            top = top.head  # "the demand that it disarm and leave Gaza": both asked for
+        content = top.dep_ in ("acl", "ccomp") or (top.dep_ == "relcl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in top.children))  # (a "that" clause misparsed)
+        if content and (
                 (asked := self.noun_cue(top.head) if top.head.pos_ == "NOUN" else
                   self.verb_cue(top.head)[0] if top.head.pos_ == "VERB" else None) is not None
                 and asked.relation == "REQUEST"):
@@ -1750,6 +1754,11 @@ class _SentenceRules:
             # the lexicon names this verb with this noun: "lodge protest", "broke the ceasefire (agreement)"
             named = cue is not None and any(words.endswith(" " + w.lemma_.lower()) for w in (
                 noun, *(m for m in noun.lefts if m.dep_ == "compound")))
+            if noun_cue.relation in ESCALATION and self.deescalates(verb) and not named \
+                    and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ex.efforts:
+                # "efforts to end the war in Sudan": mediators', no side stepping back
+                self.consumed.add(noun.i)
+                return
             if noun_cue.relation in ESCALATION and self.deescalates(verb) and not named:
                 # "suspended attacks on US forces", "halted its offensive": a step back, not the act
                 self.nominal(noun, light=verb, relation="RETREAT",

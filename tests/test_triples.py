@@ -2082,3 +2082,22 @@ def test_the_chief_of_a_named_service_leads_it(extractor) -> None:
 def test_a_backed_group_word_before_a_name_backs_the_named_group(extractor) -> None:
     found = triples(extractor, "The Iranian-backed militia Kataib Hezbollah attacked US troops.")
     assert ("iran", "SUPPORT", "kataib-hezbollah") in found, found
+
+
+def test_efforts_to_end_a_war_are_no_side_stepping_back(extractor) -> None:
+    found = triples(extractor, "Egypt and Turkey pledged to coordinate their efforts to end the war in Sudan.")
+    assert not any(o == "sudan" for _s, _r, o in found), found
+    # a side halting its own offensive steps back
+    one(extractor, "Israel halted its offensive in Gaza.", "israel", "RETREAT", "palestine")
+
+
+def test_the_kingdom_is_the_last_kingdom(extractor) -> None:
+    found = triples(extractor, "The US envoy visited Jordan. The kingdom rejected Israel's plan.")
+    assert ("jordan", "REJECT", "israel") in found and ("united-states", "REJECT", "israel") not in found, found
+
+
+def test_every_act_of_a_demand_is_asked_for_not_done(extractor) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text="Hamas rejected the Israeli demand that it "
+                                                                "disarm and leave Gaza."))
+             if t.relation == "RETREAT"]
+    assert found and all(t.hedged for t in found), found
