@@ -116,8 +116,12 @@ class Gazetteer:
                     f"gazetteer: {actor.id!r} lists unknown member id(s) {', '.join(unknown)}"
                 )
         for person, group in gazetteer.heads.items():
-            if group not in gazetteer.actors:
-                raise GazetteerError(f"gazetteer: {person!r} heads unknown id {group!r}")
+            led = gazetteer.actors.get(group)
+            if gazetteer.actors[person].kind != "PERSON":
+                raise GazetteerError(f"gazetteer: {person!r} has heads but is no PERSON")
+            if led is None or led.kind in ("PERSON", "STATE"):
+                raise GazetteerError(
+                    f"gazetteer: {person!r} heads {group!r}, which is no known organisation")
         return gazetteer
 
     def _merge(self, entry: dict[str, Any]) -> None:

@@ -699,7 +699,9 @@ class SentenceMentions:
                 return [self._ref(actor, token, "description", 0.6)] if actor is not None else []
             if lemma in PERSONS_INSTITUTIONS and any(
                     c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("government", "regime")
-                    for c in token.lefts):
+                    for c in token.lefts) and not any(
+                    c.lower_ in ("former", "ousted", "toppled", "old", "ex", "anti", "pro", "non")
+                    or c.lower_.startswith(("ex-", "anti-", "pro-", "non-")) for c in token.lefts):
                 # "government forces shelled Idlib": the state the story is about, as "the
                 # government" is (the sentence's one state first)
                 sole = self._sole_country()

@@ -119,9 +119,13 @@ def gerund_event(word: Token) -> bool:
 
 
 def left_open(word: Token) -> bool:
-    """'denied' in 'neither confirmed nor denied': one of two answers not given."""
-    return word.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ in ("neither", "either")
-                                       for c in word.head.children)
+    """'denied' in 'neither confirmed nor denied' or 'did not confirm or deny', and a
+    denial itself negated ('did not deny'): no answer given."""
+    if any(c.dep_ == "neg" for c in word.children):
+        return True
+    return word.dep_ == "conj" and (
+        any(c.dep_ == "preconj" and c.lower_ in ("neither", "either") for c in word.head.children)
+        or any(c.dep_ == "neg" for c in word.head.children))
 
 
 def particles(verb: Token) -> list[str]:
@@ -668,11 +672,26 @@ class _SentenceRules:
                 or noun.dep_ not in ("appos", "npadvmod"):
             return []
         gov = noun.head
+        if gov.pos_ in ("NOUN", "PROPN") and (self.noun_cue(gov) is not None
+                                              or gov.lemma_.lower() in self.ex.event_anaphors):
+            # "criticised the new EU sanctions, a move the EU defended", "condemned the decision,
+            # a step Britain welcomed": the move is that act, whoever made it
+            return self.event_author(gov, set())
         for _ in range(3):
-            if gov.pos_ in ("VERB", "AUX") or gov.head is gov:
+            if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
                 break
             gov = gov.head
-        return self.subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else []
+        if gov.pos_ not in ("VERB", "AUX"):
+            return []
+        stance = self.verb_cue(gov)[0]
+        judged = [c for c in gov.children if c.dep_ == "dobj"
+                  and (self.noun_cue(c) is not None or c.lemma_.lower() in self.ex.event_anaphors)]
+        if stance is not None and stance.relation in (*STANCES, "ACCUSE", "PROTEST") and judged:
+            # "Russia condemned the decision, a step Britain welcomed": the decision, likelier
+            # than the condemnation; whoever made it, if the text says ("censured Iran, a
+            # move Tehran condemned": the censure)
+            return self.event_author(judged[0], set())
+        return self.subject(gov)[0]
 
     def free_relative_object(self, verb: Token) -> list[Token]:
         """'struck what it said were Hezbollah depots', 'hit what it described as Hamas
@@ -1249,8 +1268,7 @@ class _SentenceRules:
         object that is itself an event noun is not looked into ("into the killing of X")."""
         by_prep: dict[str, list[Token]] = {}
         for child in [*token.children, *self.stranded_preps(token)]:
-            if child.dep_ in ("prep", "dative", "agent") and child.lower_ not in skip and (
-                    child.dep_ != "agent" or child.head.i != token.i):
+            if child.dep_ in ("prep", "dative") and child.lower_ not in skip:
                 by_prep.setdefault(child.lower_, []).extend(prep_objects_of(child))
         for prep in preps:
             for pobj in by_prep.get(prep, []):
@@ -1452,7 +1470,7 @@ class _SentenceRules:
                 refused = lemma in ex.refusing and clause.dep_ == "xcomp" and clause.head.i == word.i
                 if left_open(word) and (lemma in ex.negating or self.denies_deed(word)):
                     hedged = True  # "has neither confirmed nor denied that it will": left open
-                    notes.append(f"hedge:neither-nor {lemma}")
+                    notes.append(f"hedge:{lemma} left open")
                 elif lemma in ex.negating or kept_from or refused or self.denies_deed(word):
                     negated = True
                     notes.append(f"neg:{lemma}")
@@ -1539,7 +1557,7 @@ class _SentenceRules:
             notes.append(f"hedge:not {top.head.lemma_.lower()}")
         if top.dep_ == "ccomp" and self.denies_deed(top.head) and left_open(top.head):
             hedged = True  # "neither confirmed nor denied that it carried out the strike"
-            notes.append(f"hedge:neither-nor {top.head.lemma_.lower()}")
+            notes.append(f"hedge:{top.head.lemma_.lower()} left open")
         elif top.dep_ == "ccomp" and self.denies_deed(top.head):
             negated = True  # "denied that it had supplied weapons to X"
             notes.append(f"neg:{top.head.lemma_.lower()}")
@@ -1725,7 +1743,9 @@ class _SentenceRules:
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
         if cue is None and lemma in ex.directing and complement is not None and any(
-                c.dep_ == "dobj" for c in verb.children) and any(a.lower_ == "to" for a in complement.children):
+                c.dep_ == "dobj" and not any(r.actor.kind == "MEDIA" for r in self.actors(c))
+                for c in verb.children) and any(a.lower_ == "to" for a in complement.children):
+            # ("told Reuters to expect a response" asks the news agency nothing)
             cue, words = dataclasses.replace(ex.cues.verb["order"], words=lemma), lemma  # "told the Houthis to halt attacks"
         if lemma in ex.refusing and any(c.dep_ == "dobj" and (c.lemma_.lower() in ex.involvement or c.lemma_.lower()
                                                               in ex.responsibility) for c in verb.children):
@@ -3061,8 +3081,12 @@ class _SentenceRules:
                                                and c.tag_ in ("WDT", "WP")), None))
         if not owners and cue.relation == "LEADS" and any(c.dep_ == "appos" for c in noun.children):
             # "the Hamas leader, Yahya Sinwar,", "the Iranian president, X,": the name's modifier
-            owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod") for r in self.modifier_actors(m)
+            modifiers = [m for m in noun.lefts if m.dep_ in ("compound", "amod")]
+            owners = [r for m in modifiers for r in self.modifier_actors(m)
                       if r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS]
+            if any(not any(r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS for r in self.modifier_actors(m))
+                   for m in modifiers):
+                owners = []  # "the Lebanese Druze leader, X": a leader of the Druze, not of Lebanon
         if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO", "AFFILIATED_WITH"):
             # "Egypt, a key US ally", "an Iranian proxy": the modifier is the other side
             owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") for r in self.modifier_actors(m)]
@@ -3082,10 +3106,19 @@ class _SentenceRules:
             return
         if not owners:
             return
-        if cue.relation == "LEADS" and any(m.lower_ in self.ex.subordinate or (
-                m.dep_ == "compound" and m.pos_ == "NOUN" and m.lemma_.lower() not in self.ex.whole_body_units)
-                for m in noun.lefts):
-            return  # "Hamas's deputy leader X": one under the leader; "Egypt's intelligence chief": a service's
+        if cue.relation == "LEADS" and any(m.lower_ in self.ex.subordinate for m in noun.lefts):
+            return  # "Hamas's deputy leader X": one under the leader
+        services = [m for m in noun.lefts if m.dep_ == "compound" and m.pos_ == "NOUN"
+                    and m.lemma_.lower() not in self.ex.whole_body_units]
+        if cue.relation == "LEADS" and services and any(r.actor.kind == "STATE" for r in owners):
+            # "Israel's army chief": the head of the state's service the gazetteer names
+            # ("Israeli army": the IDF), else no one ("Egypt's intelligence chief" leads no Egypt)
+            owners = [Ref(service, r.start, r.end, r.text, "name", r.confidence) for r in owners
+                      for name in (self.ex.gazetteer.demonym_of(r.actor.id), r.actor.name) if name
+                      for service in [self.ex.gazetteer.lookup(f"{name} {services[0].text}")]
+                      if service is not None and service.kind in ORGANISATIONS][:1]
+            if not owners:
+                return
         members = self.described(noun)
         if not members:
             return

@@ -200,6 +200,12 @@ def test_ctrl_c_during_a_database_call_is_taken_after_the_call() -> None:
             time.sleep(0.05)
             assert presses == []
         assert presses == [1]
+        # two presses during one call are two presses after it (the second one stops hard)
+        with ctrl_c_held():
+            for _ in range(2):
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+        assert presses == [1, 1, 1]
     finally:
         signal.signal(signal.SIGINT, previous)
 

@@ -2101,3 +2101,31 @@ def test_every_act_of_a_demand_is_asked_for_not_done(extractor) -> None:
                                                                 "disarm and leave Gaza."))
              if t.relation == "RETREAT"]
     assert found and all(t.hedged for t in found), found
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Iran criticised the new EU sanctions, a move the EU defended.", ("european-union", "SUPPORT", "iran")),
+    ("Russia condemned the decision, a step Britain welcomed.", ("united-kingdom", "SUPPORT", "russia")),
+])
+def test_a_move_beside_a_judged_act_is_that_act_not_the_judgement(extractor, text: str, wrong: tuple) -> None:
+    assert wrong not in triples(extractor, text)
+
+
+def test_titles_with_other_modifiers_or_services(extractor) -> None:
+    found = triples(extractor, "The Lebanese Druze leader, Walid Jumblatt, met Berri.")
+    assert not any(r == "LEADS" for _s, r, _o in found), found
+    one(extractor, "Israel's army chief, Herzi Halevi, resigned.", "herzi-halevi", "LEADS", "idf")
+    assert triples(extractor, "In Iraq, former regime forces attacked US troops.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Israel did not confirm or deny that it struck the Iranian consulate.",
+    "Iran did not deny that it struck Israel.",
+])
+def test_a_deed_not_denied_is_left_open(extractor, text: str) -> None:
+    found = [t for t in extractor.extract(Article(id="t", text=text)) if t.relation == "ASSAULT"]
+    assert found and all(t.hedged and not t.negated for t in found), found
+
+
+def test_telling_a_news_agency_to_expect_something_asks_nothing(extractor) -> None:
+    assert triples(extractor, "A Hamas official told Reuters to expect a response.") == []

@@ -427,9 +427,10 @@ def ctrl_c_held() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
-        if held:
+        # each press as if it came now: two presses during one call still stop hard
+        for frame in held[:2]:
             if callable(previous):
-                previous(signal.SIGINT, held[0])
+                previous(signal.SIGINT, frame)
             elif previous != signal.SIG_IGN:
                 raise KeyboardInterrupt
 
