@@ -2557,9 +2557,11 @@ class _SentenceRules:
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         chain: list[Token] = []
         relied: list[Ref] = []
-        relying = light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("on", "for") \
-            and frame.head.head.pos_ in ("VERB", "ADJ") and frame.head.head.lemma_.lower() in self.ex.reliance \
-            and cue.relation in ("AID", "SUPPORT")
+        relying = light is None and frame.dep_ == "pobj" and cue.relation in ("AID", "SUPPORT") and (
+            (frame.head.lower_ in ("on", "for") and frame.head.head.pos_ in ("VERB", "ADJ")
+             and frame.head.head.lemma_.lower() in self.ex.reliance)
+            # "advanced with the backing of Russia", "with Iranian support, the Houthis attacked"
+            or (frame.head.lower_ == "with" and frame.head.head.pos_ == "VERB"))
         # (a giver only in a 'from' on the verb, and "received X from Y", are for the rules below)
         having = light is not None and relation is None and cue.relation in ("AID", "SUPPORT") \
             and light.lemma_.lower() in self.ex.having | self.ex.losing and noun.dep_ == "dobj" and not (
@@ -2581,7 +2583,7 @@ class _SentenceRules:
             if not subjects or not relied:
                 return
             chain = [gov, *chain] if relying else chain  # (a light verb is in the chain already)
-            how = f"{'relied on' if relying else 'had'}:{gov.lemma_.lower()}"
+            how = f"{('with' if frame.head.lower_ == 'with' else 'relied on') if relying else 'had'}:{gov.lemma_.lower()}"
         if not subjects and light is not None and self.joint_between(noun, light, cue):
             return
         if not subjects and light is not None:

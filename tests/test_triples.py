@@ -2129,3 +2129,12 @@ def test_a_deed_not_denied_is_left_open(extractor, text: str) -> None:
 
 def test_telling_a_news_agency_to_expect_something_asks_nothing(extractor) -> None:
     assert triples(extractor, "A Hamas official told Reuters to expect a response.") == []
+
+
+@pytest.mark.parametrize("text,giver,helped,relation", [
+    ("With Iranian support, the Houthis attacked shipping.", "iran", "houthis", "SUPPORT"),
+    ("The Syrian army recaptured Aleppo with the help of Russian air power.", "russia", "syrian-arab-army", "AID"),
+])
+def test_help_an_act_is_done_with_is_its_givers_to_the_doer(extractor, text: str, giver: str, helped: str,
+                                                              relation: str) -> None:
+    one(extractor, text, giver, relation, helped)
