@@ -2126,8 +2126,22 @@ class _SentenceRules:
             hedged = True  # its author only as blamed
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
         self.remember_event(verb, subjects, negated or hedged, relation)
+        if relation in ("REJECT", "AGREE") and not negated:
+            self.answered_request(verb, subjects)
         # "ambushed an Israeli patrol": a unit named as the party is no event of its own
         self.consumed.update(r.end - 1 for r in objs if self.noun_cue(self.m.doc[r.end - 1]))
+
+    def answered_request(self, verb: Token, answerers: list[Ref]) -> None:
+        """'Netanyahu rejected calls from Macron for a ceasefire', 'Egypt turned down a US
+        request': a request answered was made to the one answering it, by its author."""
+        for thing in verb.children:
+            cue = self.noun_cue(thing) if thing.dep_ == "dobj" else None
+            if cue is None or cue.relation != "REQUEST":
+                continue
+            askers = [r for r in self.event_author(thing, {a.actor.id for a in answerers})]
+            self.add(askers, "REQUEST", answerers, thing.text,
+                     f"noun:{cue.words}+answered by {' '.join([verb.lemma_.lower(), *particles(verb)])} -> REQUEST "
+                     f"(lexicon {cue.relation.lower()}.{cue.words})", 0.6, False, False)
 
     def content_relation(self, complement: Token) -> str | None:
         """The relation of what a governed clause does: its verb's cue, or through a plain

@@ -2138,3 +2138,12 @@ def test_telling_a_news_agency_to_expect_something_asks_nothing(extractor) -> No
 def test_help_an_act_is_done_with_is_its_givers_to_the_doer(extractor, text: str, giver: str, helped: str,
                                                               relation: str) -> None:
     one(extractor, text, giver, relation, helped)
+
+
+@pytest.mark.parametrize("text,asker,asked", [
+    ("Netanyahu rejected calls from French President Emmanuel Macron for an immediate ceasefire.",
+     "emmanuel-macron", "benjamin-netanyahu"),
+    ("Egypt turned down a U.S. request to open the crossing.", "united-states", "egypt"),
+])
+def test_a_request_answered_was_made_to_the_one_answering(extractor, text: str, asker: str, asked: str) -> None:
+    one(extractor, text, asker, "REQUEST", asked)
