@@ -1558,7 +1558,10 @@ class _SentenceRules:
         if top.dep_ == "ccomp" and self.denies_deed(top.head) and left_open(top.head):
             hedged = True  # "neither confirmed nor denied that it carried out the strike"
             notes.append(f"hedge:{top.head.lemma_.lower()} left open")
-        elif top.dep_ == "ccomp" and self.denies_deed(top.head):
+        elif top.dep_ == "ccomp" and self.denies_deed(top.head) and not (
+                top.i < top.head.i and any(c.dep_ == "dobj" for c in top.head.children)):
+            # (not "Egypt accused Israel of X, a charge Israel denied", parsed as a clause
+            # the denial governs: what is denied is the charge, not the accusing)
             negated = True  # "denied that it had supplied weapons to X"
             notes.append(f"neg:{top.head.lemma_.lower()}")
         claim = self.claim_of(top)

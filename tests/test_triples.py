@@ -2147,3 +2147,9 @@ def test_help_an_act_is_done_with_is_its_givers_to_the_doer(extractor, text: str
 ])
 def test_a_request_answered_was_made_to_the_one_answering(extractor, text: str, asker: str, asked: str) -> None:
     one(extractor, text, asker, "REQUEST", asked)
+
+
+def test_a_charge_denied_leaves_the_accusation_standing(extractor) -> None:
+    found = one(extractor, "Egypt accused Israel of violating the treaty, a charge Israel denied.",
+                "egypt", "ACCUSE", "israel")
+    assert not found.negated, found
