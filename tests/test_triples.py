@@ -2153,3 +2153,11 @@ def test_a_charge_denied_leaves_the_accusation_standing(extractor) -> None:
     found = one(extractor, "Egypt accused Israel of violating the treaty, a charge Israel denied.",
                 "egypt", "ACCUSE", "israel")
     assert not found.negated, found
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("Israel took control of the Philadelphi corridor.", "COERCE"),
+    ("Israeli troops raided Tubas in the northern West Bank.", "ASSAULT"),
+])
+def test_gaza_and_west_bank_places_stand_for_palestine(extractor, text: str, relation: str) -> None:
+    one(extractor, text, "israel", relation, "palestine")
