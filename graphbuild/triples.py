@@ -2081,19 +2081,17 @@ class _SentenceRules:
                             for t in c.subtree)
                 base = "AID" if peace else "MOBILIZE"
                 notes.append(f"forces {lemma} -> {base}")
-        if base == "AID" and lemma in ex.theme and self.forces_to_border(
-                [c for c in verb.children if c.dep_ == "dobj"], verb):
+        moved = [c for c in verb.children if c.dep_ == "dobj"]
+        if base == "AID" and lemma in ex.theme and self.forces_to_border(moved, verb):
             base = "MOBILIZE"
             notes.append("forces to a border or own post -> MOBILIZE")
         if base in ("AID", "MOBILIZE") and lemma in ex.theme and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.envoys for c in verb.children):
             base = "CONSULT"  # "sent a delegation to Cairo": an envoy sent is contact, no aid
             notes.append(f"envoy {lemma} -> CONSULT")
-        if base == "AID" and lemma in ex.theme and self.forces_at_home(
-                [c for c in verb.children if c.dep_ == "dobj"], subjects, objs):
+        if base == "AID" and lemma in ex.theme and self.forces_at_home(moved, subjects, objs):
             base = "MOBILIZE"
             notes.append("forces at home -> MOBILIZE")
-        moved = [c for c in verb.children if c.dep_ == "dobj"]
         if base == "AID" and lemma in ex.theme and (into := (
                 used if used in ("into", "against") and self.combat_forces(moved)
                 else self.forces_into(moved, verb))):
@@ -2106,7 +2104,7 @@ class _SentenceRules:
                 for s in subjects for o in objs):
             base = "COERCE"  # "the government ordered the newspaper to close": an order at home compels
             notes.append("order at home -> COERCE")
-        if negated and " ".join([lemma, *particles(verb)]) in ex.keeping_open and any(
+        if negated and self.keeps_open(verb) and any(
                 c.dep_ == "dobj" and (act := self.noun_cue(c)) is not None and act.relation in MATERIAL_CONFLICT
                 for c in verb.children):
             # "has not ruled out strikes on X": the act kept open is a threat to X
@@ -2141,8 +2139,7 @@ class _SentenceRules:
             cue = self.noun_cue(thing) if thing.dep_ == "dobj" else None
             if cue is None or cue.relation != "REQUEST":
                 continue
-            askers = [r for r in self.event_author(thing, {a.actor.id for a in answerers})]
-            self.add(askers, "REQUEST", answerers, thing.text,
+            self.add(self.event_author(thing, {a.actor.id for a in answerers}), "REQUEST", answerers, thing.text,
                      f"noun:{cue.words}+answered by {' '.join([verb.lemma_.lower(), *particles(verb)])} -> REQUEST "
                      f"(lexicon {cue.relation.lower()}.{cue.words})", 0.6, False, False)
 
