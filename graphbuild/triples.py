@@ -95,6 +95,14 @@ CIRCUMSTANCE = {"according", "despite", "after", "before", "during", "following"
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # particles the parser tags as prepositions, carrying the real one: "pulled X out of Y"
 PARTICLE_PREPS = {"out", "away", "back", "off"}
+# who can be called on the phone: "called the Iranian president", not "called elections"
+CALLED_KINDS = {"PERSON", "STATE", "GOVERNMENT"}
+# "despite / under pressure from X": the clause's subject is pressed
+PRESSED_UNDER = {"under", "despite", "amid"}
+# "said after talks with X": the clause's agent held the talks (not "before": they may not happen)
+AFTER_TALKS = {"after", "during", "following", "amid"}
+# what a joint act is about, never a party to it: "cooperate on Gaza", "clashed over Kirkuk"
+TOPIC_PREPS = {"on", "over", "about", "regarding"}
 ADVERB_PARTICLES = {"down", "up", "out", "off", "back", "away"}
 
 
@@ -143,6 +151,8 @@ def verb_preps(verb: Token) -> list[tuple[Token, str]]:
             continue
         if prep.lower_ in PARTICLE_PREPS:
             out.extend((sub, f"{prep.lower_} {sub.lower_}") for sub in prep.children if sub.dep_ == "prep")
+        if prep.lower_ == "on" and any(o.ent_type_ in ("DATE", "TIME") for o in prep_objects_of(prep)):
+            continue  # "called Putin on Tuesday" is a call made on a day, not "call on"
         out.append((prep, prep.lower_))
     return out
 
@@ -251,6 +261,7 @@ class Extractor:
         self.handed_over = lex.words("handed_over_nouns")
         self.making = MAKING
         self.undergoing = lex.words("undergoing_verbs")
+        self.pressing = lex.words("pressing_nouns")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
@@ -598,6 +609,13 @@ class _SentenceRules:
                 and verb.tag_ in ("VBG", "VBN") and (party := self.reason_party(head.head)):
             # "sanctioned X for having provided support to Y", "thanked X for mediating": X does it
             return party, [], [head.head]
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "by" and verb.tag_ == "VBG" and any(
+                p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i < head.i
+                and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children) for p in head.head.children) \
+                and (party := self.reason_party(head.head)):
+            # "accusing Paris of rewarding terrorism by recognising X", the means hung on the
+            # accusing: how the charged deed was done, so by the one charged
+            return party, [], [head.head]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("ADJ", "VERB", "AUX"):
             # "is open to engaging with", "is committed to opening"
             a, p, c = self.subject(head.head, depth + 1)
@@ -606,8 +624,8 @@ class _SentenceRules:
                 or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) \
                 or (verb.dep_ == "acomp"):
             # control: "X agreed to withdraw", "urged X to stop" (object control)
-            if head.lemma_.lower() in OBJECT_CONTROL:
-                # ("called on Iran to stop": the one called on)
+            if head.lemma_.lower() in OBJECT_CONTROL and not self.phone_call(head):
+                # ("called on Iran to stop": the one called on; "called Trump to demand": the caller)
                 objs = [c for c in head.children if c.dep_ in ("dobj", "dative")] or [
                     o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     and c.i < verb.i for o in prep_objects_of(c)]
@@ -892,7 +910,7 @@ class _SentenceRules:
         the agent had ("with Russian air support") is no party at all."""
         moves = self.moves_things(head)  # "deployed its Guards": the Guards are moved
         queue = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in SUBJ
-                 and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE
+                 and c.dep_ != "agent" and c.lower_ not in CIRCUMSTANCE and not self.pressed_under(c)
                  and not (moves and c.dep_ == "dobj")]
         if moves:
             # "deployed troops in northern Syria": where the moved things went, not the things
@@ -933,6 +951,11 @@ class _SentenceRules:
                 and not (c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.ex.making)
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def pressed_under(self, prep: Token) -> bool:
+        """'under pressure from Egypt': who presses is no party of the act done under it."""
+        return prep.dep_ == "prep" and prep.lower_ == "under" and any(
+            o.lemma_.lower() in self.ex.pressing for o in prep_objects_of(prep))
 
     def combat_forces(self, things: list[Token]) -> list[Token]:
         """The forces or units among `things`; none when they are peacekeepers, whom
@@ -1315,6 +1338,8 @@ class _SentenceRules:
                                 continue  # "in exchange for X": what came back, not the party
                             if pobj.lower_ == "behalf":
                                 continue  # "fighting on behalf of X": whom it is done for (companions)
+                            if p in TOPIC_PREPS and verb.lemma_.lower() in self.ex.mutual:
+                                continue  # "agreed to cooperate on Gaza reconstruction": what, not with whom
                             if p in ("against", "over") and complaining and self.noun_cue(pobj) is not None \
                                     and (refs := fresh(self.event_author(pobj, exclude))):
                                 return refs, p  # "protested against Turkey's airstrike on X": at Turkey
@@ -1449,7 +1474,9 @@ class _SentenceRules:
                 while clause.dep_ == "conj" and clause.head.i != clause.i:
                     clause = clause.head  # "from moving or undertaking operations"
                 kept_from = lemma in ex.dissuasion and clause.dep_ == "pcomp" and clause.head.lower_ in ("against", "from")
-                blamed_for = clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for") and (
+                blamed_for = clause.dep_ == "pcomp" and (clause.head.lower_ in ("of", "for") or (
+                    clause.head.lower_ == "by" and any(  # ("accused X of Ving by Ving")
+                        p.dep_ == "prep" and p.lower_ in ("of", "for") and p.i < clause.i for p in word.children))) and (
                     (blame := self.verb_cue(word)[0]) is not None and blame.relation == "ACCUSE")
                 if blamed_for:
                     hedged = True  # "was accused of supplying weapons": alleged
@@ -1839,6 +1866,9 @@ class _SentenceRules:
                                        or lemma in ex.negating) and lemma not in ex.governing \
                 or self.denies_deed(verb):
             return  # the complement's own event, qualified by this verb
+        phoned = cue is None and self.phone_call(verb)
+        if phoned:
+            cue, words = dataclasses.replace(ex.cues.verb["phone"], words=lemma), lemma
         if cue is None:
             if lemma in ex.speech:
                 self.demand_in_speech(verb)
@@ -1861,7 +1891,7 @@ class _SentenceRules:
             return
         agents, patients, chain = self.subject(verb)
         exclude = {r.actor.id for r in agents}
-        governs = complement is not None and lemma in ex.governing
+        governs = complement is not None and lemma in ex.governing and not phoned  # (the call's purpose: its own)
         agreement = self.cue_noun(verb, words)
         moved: list[Ref] = []
         moved_out = False
@@ -1902,7 +1932,7 @@ class _SentenceRules:
         purpose = self.content_relation(complement) if complement is not None else None
         helps_fight = cue.relation in ("AID", "COOPERATE", "SUPPORT") and purpose is not None \
             and (purpose in MATERIAL_CONFLICT or RELATIONS[purpose].score < 0)
-        if complement is not None and lemma in ex.governing and not helps_fight:
+        if governs and not helps_fight:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
             if not objects:
                 objects, used = self.objects(complement, self.verb_cue(complement)[1], exclude)
@@ -1931,9 +1961,11 @@ class _SentenceRules:
                 objects = self.until_party([complement, verb], exclude) or self.conditional_party(complement, exclude)
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
-            if not objects and (inner_cue := self.verb_cue(complement)[0]) is not None:
+            joint = len(agents) > 1 and complement.lemma_.lower() in ex.mutual
+            if not objects and not joint and (inner_cue := self.verb_cue(complement)[0]) is not None:
                 # "threatened to target ships linked to Israel", "agreed to allow aid into Gaza":
                 # the party inside the act's phrase, as for the act alone
+                # ("A and B agreed to cooperate on Gaza reconstruction": with each other)
                 objects = self.nearby_party(complement, exclude | {r.actor.id for r in agents},
                                             where_only=inner_cue.relation not in CAPITAL_PARTIES,
                                             stance=inner_cue.relation in STANCES)
@@ -1943,7 +1975,7 @@ class _SentenceRules:
             self.consumed.add(complement.i)
             self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
             inner = f"+to {complement.lemma_.lower()}"
-        elif not objects and lemma in ex.governing and not helps_fight:
+        elif not objects and lemma in ex.governing and not helps_fight and not phoned:
             for c in verb.children:
                 if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX"):
                     subj = [s for s in c.children if s.dep_ in SUBJ]
@@ -1980,6 +2012,11 @@ class _SentenceRules:
             subjects, objs = agents, objects
         subjects = subjects + moved
         self.companions(verb, subjects, chain)
+        if subjects and not objs and verb.dep_ in ("xcomp", "advcl") and self.phone_call(verb.head):
+            # "called President Trump to demand guarantees": said to the one called
+            mine = {r.actor.id for r in subjects}
+            objs = [r for c in verb.head.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)
+                    if r.actor.id not in mine]
         if subjects and not objs and not patients:
             # "talks between Iran and the US will be hosted by Oman": the passive subject is an
             # event whose own pair is the party, as in "Oman will host talks between ..."
@@ -2011,8 +2048,9 @@ class _SentenceRules:
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
         # (not when the party came from a governed clause: "agreed not to attack Israel")
         # (nor a departure: "split from X" is one side leaving)
-        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual) and not (inner and objs) \
-            and used != "from"
+        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual
+                  or (inner and complement is not None and complement.lemma_.lower() in ex.mutual)) \
+            and not (inner and objs) and used != "from"  # ("pledged to coordinate": a joint act promised)
         if len(subjects) > 1 and not objs and self.reciprocal(verb):
             mutual = True  # "Israel and Hamas blamed each other": each the other
         if len(subjects) > 1 and not objs and any(
@@ -2200,6 +2238,8 @@ class _SentenceRules:
                 continue
             if child.dep_ == "prep" and child.lower_ != "as":
                 continue  # "regards X as a threat" labels; "called for an end to X" asks
+            if child.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                continue  # "called Trump to demand guarantees that such an attack ...": a purpose, no label
             for t in child.subtree:
                 cue = self.noun_cue(t)
                 if cue is None or RELATIONS[cue.relation].score >= 0:
@@ -2226,6 +2266,18 @@ class _SentenceRules:
                              f"{cue.relation.lower()}.{cue.words})", 0.65, negated, hedged)
                     return True
         return False
+
+    def phone_call(self, verb: Token) -> bool:
+        """'Erdogan called Putin on Tuesday', 'called President Trump to demand
+        guarantees': calling an actor with no label or particle is a call to it."""
+        if verb.lemma_.lower() != "call" or particles(verb) or any(
+                c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "on", "upon")
+                                                and (c, c.lower_) in verb_preps(verb))  # (not "on Tuesday")
+                or (c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                for c in verb.children):
+            return False
+        return any(r.actor.kind in CALLED_KINDS for c in verb.children if c.dep_ == "dobj"
+                   for r in self.actors(c, deep=False))
 
     def cue_noun(self, verb: Token, words: str) -> Token | None:
         """The object noun named in a three-word cue ("withdraw from agreement")."""
@@ -2661,7 +2713,9 @@ class _SentenceRules:
             alleged = blame is not None and blame.relation == "ACCUSE"
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.pos_ == "ADP" \
                 and (frame.head.lower_ in ("for", "on", "to", "in", "at")
-                     or (frame.head.lower_ == "behind" and frame.head.head.lemma_.lower() == "be")) and not any(
+                     or (frame.head.lower_ == "behind" and frame.head.head.lemma_.lower() == "be")
+                     or (frame.head.lower_ in AFTER_TALKS and noun.lemma_.lower() in self.ex.mutual
+                         and cue.relation == "CONSULT")) and not any(
                     c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
             # "Iran expressed its expectation for continued relations with Damascus";
             # "X took part in / participated in the demonstrations against Y"
@@ -2670,6 +2724,8 @@ class _SentenceRules:
                 gov = gov.head
             if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in self.ex.non_agentive and (
                     frame.head.lower_ not in ("in", "at") or gov.lemma_.lower() in self.ex.participation
+                    # "told reporters after talks with X": the speaker was at the talks
+                    or frame.head.lower_ in AFTER_TALKS
                     or frame.head.lower_ == "behind"  # "Israel was behind the killing of X": its doing
                     or (gov.lemma_.lower() == "be" and noun.lemma_.lower() in self.ex.mutual)) and (
                     gov.pos_ == "VERB" or gov.lemma_.lower() == "be"):
@@ -2731,7 +2787,14 @@ class _SentenceRules:
                 and noun.head.head.lemma_.lower() in self.ex.undergoing:
             # "US forces came under rocket attack from X": who is under it suffers it
             objects = [r for r in self.subject(noun.head.head)[0] if r.actor.id not in exclude]
-        if by_agent and not objects and light is not None and light.lemma_.lower() in self.ex.receiving:
+        if not objects and subjects and noun.dep_ == "pobj" and noun.head.lower_ in PRESSED_UNDER \
+                and noun.lemma_.lower() in self.ex.pressing and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "despite pressure from Washington to disarm", "under pressure from Egypt, Hamas
+            # agreed": the clause's subject is the one pressed
+            objects = [r for r in self.subject(noun.head.head)[0] if r.actor.id not in exclude]
+        if (by_agent or (modifiers and subjects is modifiers)) and not objects and light is not None \
+                and light.lemma_.lower() in self.ex.receiving:
+            # ("faces US pressure": the agent named by a modifier)
             # "Sisi received a phone call from Netanyahu": the receiver is the other party
             objects = [r for r in self.subject(light)[0] if r.actor.id not in exclude]
         if by_agent and not objects:

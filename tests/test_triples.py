@@ -2161,3 +2161,55 @@ def test_a_charge_denied_leaves_the_accusation_standing(extractor) -> None:
 ])
 def test_gaza_and_west_bank_places_stand_for_palestine(extractor, text: str, relation: str) -> None:
     one(extractor, text, "israel", relation, "palestine")
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Jordan and Iraq vowed to coordinate.", "jordan", "iraq"),
+    ("Oman and Qatar agreed to cooperate on Yemen reconstruction.", "oman", "qatar"),
+])
+def test_a_joint_act_promised_by_two_is_with_each_other(extractor, text: str, a: str, b: str) -> None:
+    found = triples(extractor, text)
+    assert (a, "AGREE", b) in found and (b, "AGREE", a) in found, found
+    assert all(o in (a, b) for _, _, o in found), found  # what they cooperate on is no party
+
+
+def test_the_speaker_after_talks_with_someone_held_them(extractor) -> None:
+    one(extractor, "Araghchi spoke to reporters after talks with Hakan Fidan.",
+        "abbas-araghchi", "CONSULT", "hakan-fidan")
+    assert ("israel", "CONSULT", "hamas") not in triples(
+        extractor, "Israel struck Gaza after talks with Hamas collapsed.")
+
+
+@pytest.mark.parametrize("text,caller,called,also", [
+    ("Erdogan called Putin on Sunday.", "recep-tayyip-erdogan", "vladimir-putin", None),
+    ("Macron called Netanyahu to urge a ceasefire.", "emmanuel-macron", "benjamin-netanyahu", "REQUEST"),
+])
+def test_calling_a_leader_is_a_call_and_its_purpose_is_said_to_them(extractor, text: str, caller: str,
+                                                                    called: str, also: str | None) -> None:
+    found = triples(extractor, text)
+    assert (caller, "CONSULT", called) in found, found
+    assert (caller, "REQUEST", called) in found if also else all(r != "REQUEST" for _, r, _ in found), found
+
+
+def test_calling_up_reservists_or_calling_an_act_a_crime_is_no_call(extractor) -> None:
+    assert triples(extractor, "Israel called up reservists.") == []
+    found = triples(extractor, "Syria called Israel's strike a blatant aggression.")
+    assert ("syria", "ACCUSE", "israel") in found and all(r != "CONSULT" for _, r, _ in found), found
+
+
+def test_the_means_of_a_charged_deed_is_the_charged_ones(extractor) -> None:
+    found = one(extractor, "Netanyahu accused Paris of rewarding terrorism by recognising a Palestinian state.",
+                "france", "AGREE", "palestine")
+    assert found.hedged, found  # alleged
+
+
+@pytest.mark.parametrize("text,presser,pressed", [
+    ("Despite pressure from Washington, Baghdad refused to expel the militias.", "united-states", "iraq"),
+    ("Under pressure from Qatar, Hamas accepted the deal.", "qatar", "hamas"),
+    ("Iraq faces Iranian pressure to keep the militias.", "iran", "iraq"),
+])
+def test_pressure_from_someone_presses_the_clause_subject(extractor, text: str, presser: str,
+                                                          pressed: str) -> None:
+    found = triples(extractor, text)
+    assert (presser, "SANCTION", pressed) in found, found
+    assert not any(s == pressed and o == presser for s, _, o in found), found
