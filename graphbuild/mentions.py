@@ -1352,7 +1352,8 @@ class SentenceMentions:
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
         if lower in lex.plural and (speakers := self._joint_speakers(token)):
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.75) for a in speakers]
-        controller = self._controller(token, persons=lower in lex.person) or \
+        controller = self._conjunct_owner(token, persons=lower in lex.person) or \
+            self._controller(token, persons=lower in lex.person) or \
             self._relative_antecedent(token, persons=lower in lex.person)
         if controller is not None:
             return [Ref(controller, token.i, token.i + 1, token.text, "pronoun", 0.75)]
@@ -1391,6 +1392,17 @@ class SentenceMentions:
                         if ref.how != "pronoun" and ref.actor not in actors:
                             actors.append(ref.actor)
         return actors if len(actors) > 1 else []
+
+    def _conjunct_owner(self, token: Token, persons: bool) -> Actor | None:
+        """'the AK Party and its nationalist ally', 'Iran and its proxies': a possessive on
+        a conjunct is the actor conjoined just before it."""
+        noun = token.head
+        if token.tag_ != "PRP$" or noun.dep_ != "conj" or noun.head.i > token.i:
+            return None
+        # (the conjunct itself a name: "their Syria stance and their opposition" is no actor's)
+        refs = [r for r in self.resolve(noun.head) if r.how in ("name", "alias")
+                and (r.actor.kind == "PERSON") == persons]
+        return refs[0].actor if len(refs) == 1 else None
 
     def _relative_antecedent(self, token: Token, persons: bool) -> Actor | None:
         """'de Klerk, who is trying to end his country's isolation': a pronoun inside a

@@ -575,7 +575,8 @@ class _SentenceRules:
                 verb.lemma_.lower() in self.ex.coercion_in_place:
             agents, patients = [], agents  # "Five Americans detained in Iran": a reduced passive
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and agents and not patients \
-                and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children):
+                and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children) \
+                and verb.head.lemma_.lower() not in self.ex.event_anaphors:  # ("a move condemned by X": move_author)
             # "a coalition led by X"; "Kataib Hezbollah is an Iraqi militia backed by Iran": the one described
             patients = (self.described(verb.head) if verb.head.dep_ in ("attr", "appos") else []) \
                 or self.actors(verb.head, deep=False)
@@ -643,6 +644,10 @@ class _SentenceRules:
             # "Iran is faced with two choices: retreat ... or negotiate with Trump"
             a, p, c = self.subject(head, depth + 1)
             return (a or p), [], [head, *c]
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and (outer := self.whose_clause_owner(head)):
+            # "al-Sharaa, whose HTS group led the offensive, travelled to Riyadh", parsed with
+            # 'led' as the main verb: the verb after it is the owner's, not the group's
+            return outer, [], []
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             a, p, c = self.subject(head, depth + 1)
             if p and not any(x.dep_ == "auxpass" for x in verb.children) and \
@@ -668,6 +673,14 @@ class _SentenceRules:
             return self.subject(head, depth + 1)
         return agents, patients, chain
 
+    def whose_clause_owner(self, verb: Token) -> list[Ref]:
+        """The actor before a 'whose' phrase the parser made a second subject of `verb`
+        ("X, whose group led ..., travelled"); [] when there is none."""
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i)
+        if len(subjects) < 2 or not any(g.tag_ == "WP$" for g in subjects[-1].children):
+            return []
+        return self.actors(subjects[0], role="subj")
+
     def maker(self, thing: Token) -> Token | None:
         """The verb whose subject made or undertook a thing ("launched an attempt to",
         "passed a law banning"); None when that verb takes a stance against it: one who
@@ -684,9 +697,11 @@ class _SentenceRules:
 
     def move_author(self, verb: Token) -> list[Ref]:
         """'The IAEA censured Iran, a move Tehran condemned': what is said of 'a move' (or
-        step, decision) set beside a clause is said of that clause's act, so of its agent."""
+        step, decision) set beside a clause is said of that clause's act, so of its agent;
+        so is 'a move welcomed by Israel'."""
         noun = verb.head
-        if verb.dep_ != "relcl" or noun.lemma_.lower() not in self.ex.event_anaphors \
+        if not (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")) \
+                or noun.lemma_.lower() not in self.ex.event_anaphors \
                 or noun.dep_ not in ("appos", "npadvmod"):
             return []
         gov = noun.head

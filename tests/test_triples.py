@@ -2213,3 +2213,27 @@ def test_pressure_from_someone_presses_the_clause_subject(extractor, text: str, 
     found = triples(extractor, text)
     assert (presser, "SANCTION", pressed) in found, found
     assert not any(s == pressed and o == presser for s, _, o in found), found
+
+
+def test_the_verb_after_a_whose_clause_is_its_owners(extractor) -> None:
+    found = triples(extractor, "Abdul-Malik al-Houthi, whose movement seized the port, travelled to Muscat.")
+    assert ("abdul-malik-al-houthi", "CONSULT", "oman") in found, found
+    assert not any(s == "houthis" and o == "oman" for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text,judge,relation,maker", [
+    ("The IAEA censured Iran, a move welcomed by Israel.", "israel", "SUPPORT", "iaea"),
+    ("Israel struck Beirut, a move condemned by France.", "france", "ACCUSE", "israel"),
+])
+def test_a_move_judged_by_someone_is_judged_of_its_maker(extractor, text: str, judge: str, relation: str,
+                                                        maker: str) -> None:
+    found = triples(extractor, text)
+    assert (judge, relation, maker) in found, found
+    assert not any(s == judge and o == "lebanon" for s, _, o in found), found  # not the place struck
+
+
+def test_a_possessive_on_a_conjunct_is_the_actor_before_it(extractor) -> None:
+    text = ("Ocalan urged the group to disarm, a message welcomed by Turkey's ruling AK Party "
+            "and its nationalist ally, the MHP.")
+    found = triples(extractor, text)
+    assert ("mhp", "ALLY_OF", "akp") in found and ("mhp", "ALLY_OF", "pkk") not in found, found
