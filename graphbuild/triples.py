@@ -262,6 +262,7 @@ class Extractor:
         self.making = MAKING
         self.undergoing = lex.words("undergoing_verbs")
         self.pressing = lex.words("pressing_nouns")
+        self.member_titles = lex.words("member_titles")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
@@ -425,7 +426,8 @@ class _SentenceRules:
                 token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) or gerund_event(token)
             if nominal and token.i not in self.consumed:
                 self.nominal(token)
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.events:
+            # ("Hezbollah's secretary-general, X": the parser may tag 'general' an adjective)
+            if (token.pos_ in ("NOUN", "PROPN") or (nominal and token.pos_ == "ADJ")) and token.i not in self.events:
                 self.tie_noun(token)
                 self.stance_noun(token)
                 self.ruling_noun(token)
@@ -3060,6 +3062,8 @@ class _SentenceRules:
             if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
                 continue
             owner = start - 1
+            if owner > phrase.left_edge.i and doc[owner].lower_ in self.ex.whole_body_units:
+                owner -= 1  # "Hamas political chief Ismail Haniyeh" leads Hamas
             if owner >= 0 and doc[owner].tag_ == "POS":
                 owner -= 1  # "Iran's Supreme Leader Ali Khamenei"
             if owner < phrase.left_edge.i or not doc[owner].text[:1].isupper():
@@ -3077,6 +3081,21 @@ class _SentenceRules:
             self.add([person], "LEADS", led[:1], doc[owner:first].text,
                      f"tie:title {doc[start:first].text.lower()} -> LEADS (lexicon leading_titles)", 0.6, False, False)
             return
+        title = doc[first - 1] if first - 1 > phrase.left_edge.i else None
+        if title is None or title.lower_ not in self.ex.member_titles:
+            return
+        owner_end = title.i
+        while owner_end > phrase.left_edge.i and doc[owner_end - 1].pos_ == "ADJ" and not doc[owner_end - 1].text[:1].isupper():
+            owner_end -= 1  # "Hamas political official"
+        # the organisation named right before the title (a state's people are no members of it)
+        orgs = [r for r in self.m.resolve(doc[owner_end - 1]) if r.end == owner_end and r.actor.id != person.actor.id
+                and r.actor.kind in ORGANISATIONS and r.actor.kind != "GOVERNMENT"] if owner_end > 0 else []
+        if orgs:
+            heads = self.ex.gazetteer.headed(person.actor)
+            relation = "LEADS" if heads is not None and heads.id == orgs[0].actor.id else "MEMBER_OF"
+            self.add([person], relation, orgs[:1], doc[orgs[0].start:first].text,
+                     f"tie:title {title.lower_} -> {relation} (lexicon member_titles"
+                     f"{', gazetteer heads' if relation == 'LEADS' else ''})", 0.6, False, False)
 
     @staticmethod
     def absolute_head(noun: Token) -> Token | None:
@@ -3157,6 +3176,12 @@ class _SentenceRules:
         self.affiliation(noun)
         lemma = noun.lemma_.lower()
         cue = self.ex.cues.tie.get(lemma) or self.ex.cues.tie.get(noun.lower_)
+        before = noun.i - 2 if noun.i >= 2 and self.m.doc[noun.i - 1].text == "-" else noun.i - 1
+        if cue is None and before >= 0 and self.m.doc[before].head.i == noun.i:
+            # a title of two words: "secretary-general", "director general"
+            cue = self.ex.cues.tie.get(self.m.doc[before:noun.i + 1].text.lower())
+        if cue is None and noun.i + 2 < len(self.m.doc) and self.m.doc[noun.i + 1].text == "-":
+            cue = self.ex.cues.tie.get(self.m.doc[noun.i:noun.i + 3].text.lower())  # ("secretary" heads it)
         if cue is None or noun.ent_type_ in ("PERSON",):
             return
         # the owner: "its ally", "ally of Y", "Hamas leader"

@@ -2237,3 +2237,31 @@ def test_a_possessive_on_a_conjunct_is_the_actor_before_it(extractor) -> None:
             "and its nationalist ally, the MHP.")
     found = triples(extractor, text)
     assert ("mhp", "ALLY_OF", "akp") in found and ("mhp", "ALLY_OF", "pkk") not in found, found
+
+
+@pytest.mark.parametrize("text,person,relation,group", [
+    ("Hamas official Basem Naim spoke to reporters.", "basem-naim", "MEMBER_OF", "hamas"),
+    ("Hezbollah commander Fuad Shukr was killed.", "fuad-shukr", "MEMBER_OF", "hezbollah"),
+    ("RSF commander Hemedti rejected the truce.", "hemedti", "LEADS", "rsf"),  # the gazetteer's head
+    ("Hamas political chief Ismail Haniyeh visited Doha.", "ismail-haniyeh", "LEADS", "hamas"),
+])
+def test_a_title_after_an_organisation_ties_the_named_person_to_it(extractor, text: str, person: str,
+                                                                   relation: str, group: str) -> None:
+    one(extractor, text, person, relation, group)
+
+
+def test_a_states_official_is_no_member_of_it(extractor) -> None:
+    found = triples(extractor, "Iranian official Ali Shamkhani met the Saudi envoy.")
+    assert not any(r in ("MEMBER_OF", "LEADS") for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Naim Qassem, the secretary-general of Hezbollah, spoke on Sunday.",
+    "Hezbollah's secretary-general, Naim Qassem, spoke on Sunday.",
+])
+def test_a_hyphenated_head_title_leads(extractor, text: str) -> None:
+    one(extractor, text, "naim-qassem", "LEADS", "hezbollah")
+
+
+def test_a_two_word_head_title_leads(extractor) -> None:
+    one(extractor, "Rafael Grossi, the director general of the IAEA, visited Tehran.", "rafael-grossi", "LEADS", "iaea")
