@@ -3107,12 +3107,13 @@ class _SentenceRules:
         main = acting.head.head
         return main if main.pos_ in ("VERB", "AUX") else None
 
-    def described(self, noun: Token) -> list[Ref]:
+    def described(self, noun: Token, title: tuple[Token, ...] = ()) -> list[Ref]:
         """The one a describing noun is said of: apposition either way, copula subject,
-        "as" phrase ("arose as a movement"), a title before a name."""
+        "as" phrase ("arose as a movement"), a title before a name. `title`: the noun's
+        other words, no apposition of it ("secretary-general" parsed as two nouns)."""
         members: list[Ref] = []
         for child in noun.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and child not in title:
                 members = self.actors(child, deep=False)
         if not members and noun.dep_ == "appos":
             members = self.actors(noun.head, deep=False)
@@ -3176,17 +3177,21 @@ class _SentenceRules:
         self.affiliation(noun)
         lemma = noun.lemma_.lower()
         cue = self.ex.cues.tie.get(lemma) or self.ex.cues.tie.get(noun.lower_)
-        before = noun.i - 2 if noun.i >= 2 and self.m.doc[noun.i - 1].text == "-" else noun.i - 1
-        if cue is None and before >= 0 and self.m.doc[before].head.i == noun.i:
-            # a title of two words: "secretary-general", "director general"
-            cue = self.ex.cues.tie.get(self.m.doc[before:noun.i + 1].text.lower())
-        if cue is None and noun.i + 2 < len(self.m.doc) and self.m.doc[noun.i + 1].text == "-":
-            cue = self.ex.cues.tie.get(self.m.doc[noun.i:noun.i + 3].text.lower())  # ("secretary" heads it)
+        doc = self.m.doc
+        # a title of two words ("secretary-general", "director general"), either word its head
+        # (the other word's phrases are the title's too: "the secretary-general of Hezbollah")
+        halves = [noun]
+        before = noun.i - 2 if noun.i >= 2 and doc[noun.i - 1].text == "-" else noun.i - 1
+        if cue is None and before >= 0 and doc[before].head.i == noun.i:
+            cue, halves = self.ex.cues.tie.get(doc[before:noun.i + 1].text.lower()), [noun, doc[before]]
+        after = noun.i + 2 if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" else noun.i + 1
+        if cue is None and after < len(doc) and doc[after].head.i == noun.i:
+            cue, halves = self.ex.cues.tie.get(doc[noun.i:after + 1].text.lower()), [noun, doc[after]]
         if cue is None or noun.ent_type_ in ("PERSON",):
             return
         # the owner: "its ally", "ally of Y", "Hamas leader"
         owners: list[Ref] = []
-        for child in noun.children:
+        for child in (c for half in halves for c in half.children):
             if child.dep_ == "poss":
                 owners = self.actors(child)
             elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "with"):
@@ -3238,7 +3243,7 @@ class _SentenceRules:
                       if service is not None and service.kind in ORGANISATIONS][:1]
             if not owners:
                 return
-        members = self.described(noun)
+        members = self.described(noun, tuple(halves[1:]))
         if not members:
             return
         # the phrase itself resolved to the owner's state ("Iran's leader"): no tie to itself
