@@ -449,6 +449,8 @@ class _SentenceRules:
             if not (self.span.start <= t.i < self.span.end):
                 continue
             refs = self.named_not_event(t)
+            if (not refs or all(r.how == "group" for r in refs)) and (listed := self.listed_including(t)):
+                refs = listed  # "Iran's proxies, including Hezbollah and the Houthis": those named
             if not refs:
                 refs = self.event_anaphor(t) or self.listed_after_dash(t)
             if not refs and deep and (role == "obj" or (
@@ -466,6 +468,15 @@ class _SentenceRules:
                     if c.i >= r.end and self.span.start <= c.i < self.span.end:
                         out.extend(x for x in self.m.resolve(c) if all(x.actor.id != o.actor.id for o in out))
         return out
+
+    def listed_including(self, noun: Token) -> list[Ref]:
+        """The actors a plural noun lists after 'including' or 'such as', by name."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return []
+        heads = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("including", "as") and (
+            p.lower_ == "including" or any(a.lower_ == "such" for a in p.lefts) or p.nbor(-1).lower_ == "such")
+            for o in prep_objects_of(p)]
+        return [r for o in heads for t in (o, *o.conjuncts) for r in self.m.resolve(t) if r.how in ("name", "alias")]
 
     def named_not_event(self, t: Token) -> list[Ref]:
         """The actors `t` names, unless it is an event noun named only by its modifier:
@@ -572,6 +583,11 @@ class _SentenceRules:
                         agents = self.actors(pobj, role="subj") or self.event_agent(pobj)
         if patients and not agents and any(c.dep_ == "auxpass" for c in verb.children):
             agents = self.stray_agent(verb) or self.means_agent(verb, patients)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and agents and not patients and depth < 4 \
+                and any(c.dep_ == "agent" for c in verb.children) and verb.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in SUBJ for c in verb.children):
+            # "Backed by Iran, the Houthis attacked ...": the main clause's subject is the one backed
+            patients = self.subject(verb.head, depth + 1)[0]
         if verb.tag_ == "VBN" and agents and not patients and verb.dep_ in ("ROOT", "conj") and not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children) and \
                 verb.lemma_.lower() in self.ex.coercion_in_place:
@@ -1902,6 +1918,10 @@ class _SentenceRules:
             # "intercepted a missile fired by the Houthis", "shot down drones launched by X": a
             # defence, no attack on its launcher ("shot down a Syrian jet" stays an act on Syria)
             return
+        if cue.relation == "CONSULT" and lemma in ex.receiving and self.received_help(verb):
+            # "receives most of its funding from Iran": a thing received, no visitor (the
+            # thing's own rule gives the help)
+            return
         if self.handover(verb) or (cue.relation == "AID" and self.handover(verb, giving=True)):
             # "received the bodies from Israel", "handed over the bodies to the Red Cross":
             # a handover, no meeting with Israel and no aid to the Red Cross
@@ -2284,6 +2304,20 @@ class _SentenceRules:
                     return True
         return False
 
+    def received_help(self, verb: Token) -> bool:
+        """Is the verb's object help or a thing got ('received drones', 'receives most of
+        its funding'), rather than a visitor ('received Netanyahu', 'a delegation')?"""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            # "most of its funding", "dozens of drones": the thing counted
+            part = obj.pos_ in ("ADJ", "NUM", "PRON") or obj.lemma_.lower() in self.ex.counting
+            things = [obj, *(o for p in obj.children if part and p.dep_ == "prep" and p.lower_ == "of"
+                             for o in prep_objects_of(p))]
+            for thing in (t for t in things for t in (t, *t.conjuncts)):
+                cue = self.noun_cue(thing)
+                if (cue is not None and cue.relation == "AID") or thing.lemma_.lower() in self.ex.gettable:
+                    return True
+        return False
+
     def phone_call(self, verb: Token) -> bool:
         """'Erdogan called Putin on Tuesday', 'called President Trump to demand
         guarantees': calling an actor with no label or particle is a call to it."""
@@ -2387,6 +2421,9 @@ class _SentenceRules:
         in_phrases = {r.actor.id for p in head.children if p.dep_ == "prep"
                       for o in prep_objects_of(p) for r in self.m.resolve(o)}
         helped = [r for r in self.m.resolve(head) if r.actor.id not in in_phrases]
+        if all(r.how == "group" for r in helped):
+            # "Iran-backed groups, including Kataib Hezbollah": the groups named
+            helped = self.listed_including(head) or helped
         named = self.m.matches.get(head.i + 1)
         if named is not None and named.start == head.i + 1 and named.actor.curated \
                 and named.actor.kind != "PERSON" and all(not r.actor.curated for r in helped):
@@ -3129,6 +3166,8 @@ class _SentenceRules:
                     members, _, _ = self.subject(gov)
             elif gov.pos_ in ("NOUN", "PROPN"):
                 members = self.actors(gov, deep=False)
+        if not members:
+            members = self.listed_including(noun)  # "Tehran's proxies, including Kataib Hezbollah"
         if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
             members = self.m.resolve(noun.head)
         if not members and noun.dep_ in ("nsubj", "dobj", "pobj"):

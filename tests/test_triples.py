@@ -2265,3 +2265,30 @@ def test_a_hyphenated_head_title_leads(extractor, text: str) -> None:
 
 def test_a_two_word_head_title_leads(extractor) -> None:
     one(extractor, "Rafael Grossi, the director general of the IAEA, visited Tehran.", "rafael-grossi", "LEADS", "iaea")
+
+
+def test_a_group_noun_listing_its_members_by_name_is_those_members(extractor) -> None:
+    found = triples(extractor, "Iran's allies, including Hamas and the Houthis, condemned Israel.")
+    for group in ("hamas", "houthis"):
+        assert (group, "ACCUSE", "israel") in found and (group, "ALLY_OF", "iran") in found, found
+    assert not any("allies" in s for s, _, _ in found), found
+    found = triples(extractor, "Iran-backed militias, such as Kataib Hezbollah, struck US bases.")
+    assert ("iran", "SUPPORT", "kataib-hezbollah") in found, found
+
+
+@pytest.mark.parametrize("text,found_triple,wrong", [
+    ("Hamas receives much of its funding from Qatar.", ("qatar", "AID", "hamas"), ("hamas", "CONSULT", "qatar")),
+    ("Erdogan received a delegation from Hamas.", ("recep-tayyip-erdogan", "CONSULT", "hamas"), None),
+    ("Jordan hosts American troops.", ("jordan", "COOPERATE", "us-military"), ("jordan", "CONSULT", "us-military")),
+])
+def test_what_is_received_or_hosted_decides_the_relation(extractor, text: str, found_triple: tuple,
+                                                          wrong: tuple | None) -> None:
+    found = triples(extractor, text)
+    assert found_triple in found and wrong not in found, found
+
+
+def test_a_fronted_passive_participle_is_said_of_the_main_subject(extractor) -> None:
+    one(extractor, "Armed by Iran, Hezbollah fired rockets at Israel.", "iran", "AID", "hezbollah")
+    # a passive with a subject of its own ("the town was shelled") is no fronted participle
+    found = triples(extractor, "Iran attacked Israel on Monday. The attack came after Metula was shelled by Israeli forces.")
+    assert not any(o == "iran" and r == "ASSAULT" for _, r, o in found), found
