@@ -518,6 +518,8 @@ class SentenceMentions:
         pronouns = [t for t in self.doc[ref.start:ref.end] if t.tag_ in ("PRP", "PRP$")]
         if ref.how != "pronoun" or not pronouns:
             return None
+        if len(self.cache.get(pronouns[0].i, [])) > 1:
+            return None  # "their" of two conjoined subjects is theirs: no one else's
         lower = pronouns[0].lower_
         persons = lower in self.lex.person
         # never an actor named only after the pronoun ("accusing it of arming the Polisario")
@@ -1350,7 +1352,7 @@ class SentenceMentions:
             if appos:
                 self.memory.author = [r.actor for r in appos]
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
-        if lower in lex.plural and (speakers := self._joint_speakers(token)):
+        if lower in lex.plural and (speakers := self._joint_speakers(token) or self._joint_owners(token)):
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.75) for a in speakers]
         controller = self._conjunct_owner(token, persons=lower in lex.person) or \
             self._controller(token, persons=lower in lex.person) or \
@@ -1403,6 +1405,26 @@ class SentenceMentions:
         refs = [r for r in self.resolve(noun.head) if r.how in ("name", "alias")
                 and (r.actor.kind == "PERSON") == persons]
         return refs[0].actor if len(refs) == 1 else None
+
+    def _joint_owners(self, token: Token) -> list[Actor]:
+        """'Saudi Arabia and Iran held a meeting of their joint committee': 'their' in the
+        clause of two or more conjoined subjects is theirs (memory would give another)."""
+        if token.tag_ != "PRP$":
+            return []
+        verb = token.head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+        if subject is None or not subject.conjuncts:
+            return []
+        actors: list[Actor] = []
+        for word in (subject, *subject.conjuncts):
+            for ref in self.resolve(word):
+                if ref.how != "pronoun" and ref.actor not in actors:
+                    actors.append(ref.actor)
+        return actors if len(actors) > 1 else []
 
     def _relative_antecedent(self, token: Token, persons: bool) -> Actor | None:
         """'de Klerk, who is trying to end his country's isolation': a pronoun inside a

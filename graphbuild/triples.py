@@ -55,7 +55,8 @@ OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upo
                 "from", "over", "of", "in", "inside")
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "let", "permit", "persuade", "help",
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
-                  "instruct", "require", "warn", "prevent", "appeal"}
+                  "instruct", "require", "warn", "prevent", "appeal", "prompt", "expect", "spur", "drive",
+                  "provoke", "lead"}
 # acts whose 'for' phrase is their purpose, not the deed of the one acted on: "visited
 # Moscow for talks", "sent aid for the reconstruction", "signed a deal for arms"
 PURPOSED = ("CONSULT", "AID", "AGREE", "COOPERATE", "MOBILIZE")
@@ -1776,10 +1777,12 @@ class _SentenceRules:
         nouns = [w for d in verb.children if d.dep_ == "dobj" for c in (d, *self.counted(d))
                  for w in (*(m.lemma_.lower() for m in c.lefts if m.dep_ == "compound" and self.noun_cue(m)),
                            c.lemma_.lower())]
+        # ("closed its airspace to X" acts on a thing; "is close to X" is the tie)
+        transitive = any(d.dep_ == "dobj" for d in verb.children)
         tables = (self.ex.cues.verb, self.ex.cues.tie)
         for base in bases:
             for table in tables:
-                for prep, words in verb_preps(verb):
+                for prep, words in verb_preps(verb) if not (transitive and table is self.ex.cues.tie) else []:
                     for pobj in prep.children:
                         key = f"{base} {words} {pobj.lemma_.lower()}"
                         if pobj.dep_ == "pobj" and key in table:
@@ -1788,7 +1791,7 @@ class _SentenceRules:
                 for noun in nouns:
                     if f"{base} {noun}" in table:
                         return table[f"{base} {noun}"], None, f"{base} {noun}"
-                for prep, words in verb_preps(verb):
+                for prep, words in verb_preps(verb) if not (transitive and table is self.ex.cues.tie) else []:
                     if f"{base} {words}" in table:
                         return table[f"{base} {words}"], prep.lower_, f"{base} {words}"
             for table in tables:
@@ -2068,6 +2071,8 @@ class _SentenceRules:
                     for r in self.actors(g, role="subj") if r.actor.id not in mine][:1]
             if objs:
                 used = "that"
+        if objs and lemma == "join" and cue.relation == "MEMBER_OF" and all(r.actor.kind in ("STATE", "PERSON") for r in objs):
+            return  # "France recognised Palestine, joining Britain and Canada": alongside them, in no body
         if objs and cue.relation == "LEADS" and used in OBJECT_PREPS:
             # "drones headed for Israel", "talks that led to a deal": a course, not a command
             return
@@ -3150,7 +3155,7 @@ class _SentenceRules:
         other words, no apposition of it ("secretary-general" parsed as two nouns)."""
         members: list[Ref] = []
         for child in noun.children:
-            if child.dep_ == "appos" and child not in title:
+            if child.dep_ == "appos" and child not in title and not members:  # (the first: the name)
                 members = self.actors(child, deep=False)
         if not members and noun.dep_ == "appos":
             members = self.actors(noun.head, deep=False)

@@ -2292,3 +2292,34 @@ def test_a_fronted_passive_participle_is_said_of_the_main_subject(extractor) -> 
     # a passive with a subject of its own ("the town was shelled") is no fronted participle
     found = triples(extractor, "Iran attacked Israel on Monday. The attack came after Metula was shelled by Israeli forces.")
     assert not any(o == "iran" and r == "ASSAULT" for _, r, o in found), found
+
+
+def test_closing_airspace_to_someone_is_no_closeness(extractor) -> None:
+    found = triples(extractor, "Turkey closed its airspace to Israeli aircraft.")
+    assert ("turkey", "SANCTION", "israel") in found and ("turkey", "ALLY_OF", "israel") not in found, found
+    one(extractor, "Hamas is close to Iran.", "hamas", "ALLY_OF", "iran")
+
+
+def test_joining_states_in_an_act_is_no_membership(extractor) -> None:
+    assert not any(r == "MEMBER_OF" for _, r, _ in triples(
+        extractor, "Spain recognised a Palestinian state, joining Ireland and Norway."))
+    one(extractor, "Sweden joined NATO.", "sweden", "MEMBER_OF", "nato")
+
+
+@pytest.mark.parametrize("text,actor,relation,target", [
+    ("Israeli strikes on Beirut prompted Hezbollah to fire rockets at Israel.", "hezbollah", "ASSAULT", "israel"),
+    ("Jordan expected Washington to pressure Israel.", "united-states", "SANCTION", "israel"),
+])
+def test_the_object_of_prompt_or_expect_does_what_follows(extractor, text: str, actor: str, relation: str,
+                                                           target: str) -> None:
+    found = triples(extractor, text)
+    assert any(t[0] == actor and t[2] == target for t in found), found
+    assert not any(s in ("israel", "jordan") and o == target and r == relation for s, r, o in found), found
+
+
+def test_their_of_two_conjoined_subjects_is_theirs(extractor) -> None:
+    text = ("Egypt and Jordan, whose talks were hosted by Qatar last year, held a meeting of their "
+            "joint committee in Amman.")
+    found = triples(extractor, text)
+    assert ("egypt", "CONSULT", "jordan") in found, found
+    assert not any(s in ("egypt", "jordan") and o == "qatar" for s, _, o in found), found
