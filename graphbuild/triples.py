@@ -263,6 +263,7 @@ class Extractor:
         self.making = MAKING
         self.undergoing = lex.words("undergoing_verbs")
         self.pressing = lex.words("pressing_nouns")
+        self.member_verbs = lex.words("member_verbs")
         self.member_titles = lex.words("member_titles")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
@@ -956,6 +957,8 @@ class _SentenceRules:
             seen += 1
             if token.lower_ == "behalf":
                 continue  # "on behalf of X": whom it is done for, no party of it
+            if token.dep_ in ("npadvmod", "appos") and token.lemma_.lower() in self.ex.event_anaphors:
+                continue  # "pledged to ..., a commitment welcomed by X": X judges it, takes no part
             if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
                 continue  # "U.S. partners" are not the U.S.
             inner = (own is None or token.i != own.i) and (
@@ -2459,17 +2462,24 @@ class _SentenceRules:
             if f"{base} {words}" in self.ex.membership:
                 listed += [c for c in prep.children if c.dep_ == "pobj"]
                 predicate = f"{predicate} {words}"
+        agents, patients, chain = self.subject(verb) if listed or base in self.ex.member_verbs else ([], [], [])
+        if base in self.ex.member_verbs:
+            # "Saudi Arabia, Qatar and Oman make up the GCC": the subjects are the members
+            listed, predicate = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], verb.text + " up"
+            agents = [r for c in verb.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)]
         if not listed:
             return False
-        agents, patients, chain = self.subject(verb)
-        bodies = [r for r in agents or patients if r.actor.kind in ("COALITION", "IGO")]
+        # a bloc or body, or a group of armed groups ("the PMF, an umbrella that includes KH")
+        bodies = [r for r in agents or patients if r.actor.kind in ("COALITION", "IGO", "ARMED_GROUP", "MILITARY")]
         if not bodies:
             return False
         # "22 member states, including Egypt": the ones a count names
         listed += [o for t in listed for p in t.children if p.dep_ == "prep" and p.lower_ == "including"
                    for o in p.children if o.dep_ == "pobj"]
         members = [r for t in listed for r in self.actors(t)
-                   if r.actor.kind not in ("PERSON",) and all(r.actor.id != b.actor.id for b in bodies)]
+                   if r.actor.kind not in ("PERSON",) and all(r.actor.id != b.actor.id for b in bodies)
+                   # (a group lists groups; a state is in no militia)
+                   and (any(b.actor.kind in ("COALITION", "IGO") for b in bodies) or r.actor.kind != "STATE")]
         negated, hedged, _, _ = self.qualifiers(verb, chain)
         self.add(members, "MEMBER_OF", bodies, predicate,
                  f"verb:{base} -> MEMBER_OF (lexicon membership_verbs)", 0.7, negated, hedged)

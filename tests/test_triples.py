@@ -2323,3 +2323,14 @@ def test_their_of_two_conjoined_subjects_is_theirs(extractor) -> None:
     found = triples(extractor, text)
     assert ("egypt", "CONSULT", "jordan") in found, found
     assert not any(s in ("egypt", "jordan") and o == "qatar" for s, _, o in found), found
+
+
+def test_members_that_make_up_a_body(extractor) -> None:
+    found = triples(extractor, "Egypt, Jordan and Iraq make up the Arab League's new committee, and Kuwait and Oman make up the GCC.")
+    assert ("kuwait", "MEMBER_OF", "gcc") in found and ("oman", "MEMBER_OF", "gcc") in found, found
+
+
+def test_a_commitment_welcomed_by_others_is_supported_not_agreed_with(extractor) -> None:
+    found = triples(extractor, "Iraq pledged to disarm the militias, a commitment welcomed by Washington and London.")
+    assert ("united-states", "SUPPORT", "iraq") in found and ("united-kingdom", "SUPPORT", "iraq") in found, found
+    assert not any(s == "iraq" and r == "AGREE" for s, r, _ in found), found
