@@ -1354,7 +1354,7 @@ class SentenceMentions:
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
         if lower in lex.plural and (speakers := self._joint_speakers(token) or self._joint_owners(token)):
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.75) for a in speakers]
-        controller = self._conjunct_owner(token, persons=lower in lex.person) or \
+        controller = self._speaker_self(token, lower) or self._conjunct_owner(token, persons=lower in lex.person) or \
             self._controller(token, persons=lower in lex.person) or \
             self._relative_antecedent(token, persons=lower in lex.person)
         if controller is not None:
@@ -1405,6 +1405,21 @@ class SentenceMentions:
         refs = [r for r in self.resolve(noun.head) if r.how in ("name", "alias")
                 and (r.actor.kind == "PERSON") == persons]
         return refs[0].actor if len(refs) == 1 else None
+
+    def _speaker_self(self, token: Token, lower: str) -> Actor | None:
+        """'Kataib Hezbollah, which Washington designated ..., announced it would suspend
+        attacks': 'it', the subject of what one speaker says, is the speaker (memory would
+        give the actor named last)."""
+        clause = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or lower not in self.lex.singular or lower == "itself" \
+                or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.f.speech:
+            return None
+        speakers = [r for c in clause.head.children if c.dep_ == "nsubj" and not c.conjuncts
+                    for r in self.resolve(c) if r.how != "pronoun"]
+        persons = lower in self.lex.person
+        if len(speakers) != 1 or (speakers[0].actor.kind == "PERSON") != persons:
+            return None
+        return speakers[0].actor
 
     def _joint_owners(self, token: Token) -> list[Actor]:
         """'Saudi Arabia and Iran held a meeting of their joint committee': 'their' in the

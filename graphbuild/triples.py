@@ -2671,7 +2671,11 @@ class _SentenceRules:
             return  # "relations between A and B deteriorated": no cooperation to code
         # "a withdrawal from X" leaves X; "an offer from X" is X's
         leaving = cue.relation == "RETREAT" and relation is None
-        by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
+        # "the killing of X by an Israeli strike on Beirut": the agent of the means, not its target
+        by_agent = [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in prep_objects_of(p)
+                    if self.noun_cue(o) is not None for r in self.event_agent(o)]
+        if not by_agent:
+            by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
         if not by_agent and not leaving and light is not None and light.lemma_.lower() in self.ex.receiving:
             # "drawing condemnation from Damascus": the parser may hang the source on the verb
             by_agent = [r for p in light.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
@@ -2690,6 +2694,9 @@ class _SentenceRules:
         elif modifiers:
             subjects = modifiers
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
+        if subjects and light is not None and light.lemma_.lower() == "join" and relation is None:
+            # "Britain joined US strikes on the Houthis": the joiner does it too
+            subjects = subjects + [r for r in self.subject(light)[0] if all(r.actor.id != o.actor.id for o in subjects)]
         chain: list[Token] = []
         relied: list[Ref] = []
         relying = light is None and frame.dep_ == "pobj" and cue.relation in ("AID", "SUPPORT") and (

@@ -2334,3 +2334,25 @@ def test_a_commitment_welcomed_by_others_is_supported_not_agreed_with(extractor)
     found = triples(extractor, "Iraq pledged to disarm the militias, a commitment welcomed by Washington and London.")
     assert ("united-states", "SUPPORT", "iraq") in found and ("united-kingdom", "SUPPORT", "iraq") in found, found
     assert not any(s == "iraq" and r == "AGREE" for s, r, _ in found), found
+
+
+def test_the_agent_of_a_means_event_after_by_is_the_agent(extractor) -> None:
+    found = triples(extractor, "The killing of the Hamas commander by an Israeli strike on Rafah was confirmed on Monday.")
+    assert ("israel", "ASSAULT", "hamas") in found, found
+    assert not any(s == "palestine" for s, _, _ in found), found
+
+
+def test_it_said_by_one_speaker_is_the_speaker(extractor) -> None:
+    found = triples(extractor, "Kataib Hezbollah, which Washington blacklisted in 2009, said it would attack US forces.")
+    assert any(s == "kataib-hezbollah" and o == "us-military" for s, _, o in found), found
+    assert not any(s == "united-states" and o == "us-military" for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("Jordan joined the talks with Hamas.", ("jordan", "CONSULT", "hamas"), ("jordan", "MEMBER_OF", "hamas")),
+    ("Britain joined US strikes on the Houthis.", ("united-kingdom", "ASSAULT", "houthis"),
+     ("united-kingdom", "MEMBER_OF", "houthis")),
+])
+def test_joining_an_act_is_doing_it(extractor, text: str, expected: tuple, wrong: tuple) -> None:
+    found = triples(extractor, text)
+    assert expected in found and wrong not in found, found
