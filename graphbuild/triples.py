@@ -2802,6 +2802,9 @@ class _SentenceRules:
                     frame.head.lower_ not in ("in", "at") or gov.lemma_.lower() in self.ex.participation
                     # "told reporters after talks with X": the speaker was at the talks
                     or frame.head.lower_ in AFTER_TALKS
+                    # "struck the PKK in coordination with Iraq": the act done jointly with X
+                    or (frame.head.lower_ == "in" and cue.relation == "COOPERATE"
+                        and any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children))
                     or frame.head.lower_ == "behind"  # "Israel was behind the killing of X": its doing
                     or (gov.lemma_.lower() == "be" and noun.lemma_.lower() in self.ex.mutual)) and (
                     gov.pos_ == "VERB" or gov.lemma_.lower() == "be"):

@@ -2356,3 +2356,14 @@ def test_it_said_by_one_speaker_is_the_speaker(extractor) -> None:
 def test_joining_an_act_is_doing_it(extractor, text: str, expected: tuple, wrong: tuple) -> None:
     found = triples(extractor, text)
     assert expected in found and wrong not in found, found
+
+
+def test_officials_of_several_states_stand_for_each(extractor) -> None:
+    found = triples(extractor, "The foreign ministers of Egypt and Jordan met in Amman.")
+    assert ("egypt", "CONSULT", "jordan") in found and ("jordan", "CONSULT", "egypt") in found, found
+
+
+def test_an_act_done_in_coordination_with_someone_is_cooperation(extractor) -> None:
+    found = triples(extractor, "Turkish forces struck the PKK in coordination with Iraq.")
+    assert ("turkish-armed-forces", "COOPERATE", "iraq") in found, found
+    assert ("turkish-armed-forces", "ASSAULT", "pkk") in found, found
