@@ -1492,8 +1492,12 @@ class _SentenceRules:
         negated = hedged = intent = False
         notes: list[str] = []
         below = head
+        apart = False  # past a participle told apart by a comma: "did not strike X, blaming Y"
         for word in [head, *chain]:
             lemma = word.lemma_.lower()
+            if word is not head and below.dep_ == "advcl" and below.tag_ == "VBG" and below.head.i == word.i \
+                    and below.left_edge.i > 0 and self.m.doc[below.left_edge.i - 1].text == ",":
+                apart = True  # (its own assertion: the governor's negation is not its own)
             keeping = word is not head and self.keeps_open(word)
             if keeping:
                 # "has not ruled out striking X": the act is kept open, a threat; "ruled out
@@ -1555,8 +1559,9 @@ class _SentenceRules:
                 if keeping and self.negates(child):
                     continue  # (read above: "not ruled out" keeps the act open)
                 if self.negates(child):
-                    negated = True
-                    notes.append(f"neg:{low}")
+                    if not apart:
+                        negated = True
+                        notes.append(f"neg:{low}")
                 elif child.dep_ == "advmod" and low == "longer" and any(
                         g.dep_ in ("neg", "det", "advmod") and g.lower_ == "no" for g in (*child.children, *word.children)):
                     negated = True  # "no longer hosts Hamas leaders": not any more
@@ -3188,7 +3193,8 @@ class _SentenceRules:
                 if gov.lemma_.lower() in self.ex.object_as:
                     members = [r for c in gov.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)]
                 if not members:
-                    members, _, _ = self.subject(gov)
+                    members, patients, _ = self.subject(gov)
+                    members = members or patients  # "the UAE is seen as the RSF's patron"
             elif gov.pos_ in ("NOUN", "PROPN"):
                 members = self.actors(gov, deep=False)
         if not members:

@@ -2367,3 +2367,13 @@ def test_an_act_done_in_coordination_with_someone_is_cooperation(extractor) -> N
     found = triples(extractor, "Turkish forces struck the PKK in coordination with Iraq.")
     assert ("turkish-armed-forces", "COOPERATE", "iraq") in found, found
     assert ("turkish-armed-forces", "ASSAULT", "pkk") in found, found
+
+
+def test_a_comma_participle_is_not_negated_by_its_governor(extractor) -> None:
+    found = extractor.extract(Article(id="t", text="Israel did not strike the hospital, blaming Hamas for the blast."))
+    blame = [t for t in found if (t.subject.id, t.relation, t.object.id) == ("israel", "ACCUSE", "hamas")]
+    assert blame and not blame[0].negated, found
+
+
+def test_one_seen_as_a_patron_is_the_patron(extractor) -> None:
+    one(extractor, "The Emirates is widely seen as the RSF's main foreign patron.", "united-arab-emirates", "AID", "rsf")
