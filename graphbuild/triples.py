@@ -3273,8 +3273,10 @@ class _SentenceRules:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     owners = self.actors(next((c for c in prep.children if c.dep_ == "pobj"
                                                and c.tag_ in ("WDT", "WP")), None))
-        if not owners and cue.relation == "LEADS" and any(c.dep_ == "appos" for c in noun.children):
+        if not owners and cue.relation == "LEADS" and (any(c.dep_ == "appos" for c in noun.children) or (
+                noun.dep_ == "appos" and noun.head.pos_ == "PROPN")):
             # "the Hamas leader, Yahya Sinwar,", "the Iranian president, X,": the name's modifier
+            # (so "Yahya Sinwar, the Hamas leader,")
             modifiers = [m for m in noun.lefts if m.dep_ in ("compound", "amod")]
             owners = [r for m in modifiers for r in self.modifier_actors(m)
                       if r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS]

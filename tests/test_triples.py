@@ -2377,3 +2377,15 @@ def test_a_comma_participle_is_not_negated_by_its_governor(extractor) -> None:
 
 def test_one_seen_as_a_patron_is_the_patron(extractor) -> None:
     one(extractor, "The Emirates is widely seen as the RSF's main foreign patron.", "united-arab-emirates", "AID", "rsf")
+
+
+@pytest.mark.parametrize("text,person,led", [
+    ("Mahmoud Abbas, the Palestinian president, met Blinken.", "mahmoud-abbas", "palestine"),
+    ("Yahya Sinwar, the Hamas leader, was killed.", "yahya-sinwar", "hamas"),
+])
+def test_a_head_title_after_the_name_leads(extractor, text: str, person: str, led: str) -> None:
+    one(extractor, text, person, "LEADS", led)
+
+
+def test_an_act_judged_by_someone_is_judged_of_its_maker(extractor) -> None:
+    one(extractor, "Israel annexed the area, an act Jordan denounced as illegal.", "jordan", "ACCUSE", "israel")
