@@ -1074,7 +1074,9 @@ class _SentenceRules:
     def claim_of(self, clause: Token) -> Token | None:
         """The claim noun a deed clause spells out: 'claims that it supplied ...',
         'accusations of supplying ...'; None when the clause tells no claim."""
-        noun = clause.head if clause.dep_ in ("acl", "ccomp") else \
+        # (a 'that' clause the parser made relative: "a report by UN experts that it had shipped")
+        that_clause = clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        noun = clause.head if clause.dep_ in ("acl", "ccomp") or that_clause else \
             clause.head.head if clause.dep_ == "pcomp" and clause.head.lower_ == "of" else None
         return noun if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.ex.claims else None
 

@@ -2389,3 +2389,9 @@ def test_a_head_title_after_the_name_leads(extractor, text: str, person: str, le
 
 def test_an_act_judged_by_someone_is_judged_of_its_maker(extractor) -> None:
     one(extractor, "Israel annexed the area, an act Jordan denounced as illegal.", "jordan", "ACCUSE", "israel")
+
+
+def test_a_deed_in_a_denied_report_with_an_author_is_negated(extractor) -> None:
+    found = one(extractor, "The UAE denied a report by UN experts that it had shipped weapons to the RSF.",
+                "united-arab-emirates", "AID", "rsf")
+    assert found.negated, found
