@@ -35,6 +35,9 @@ from graphbuild.nlp import read_lexicon
 from graphbuild.records import Actor, Mention
 
 GROUPING_DEPS = {"amod", "compound", "poss", "nmod", "nummod"}
+# kin before a one-word name: "Haftar's son Saddam" is a relative, not the Saddam the gazetteer knows
+KIN = {"son", "daughter", "brother", "sister", "wife", "husband", "father", "mother", "nephew", "niece",
+       "cousin", "uncle", "aunt", "grandson", "son-in-law"}
 NOUNS = {"NOUN", "PROPN"}
 # NER labels that name actors; GPE/LOC that the gazetteer lacks are places, not actors
 NER_KINDS = {"PERSON": "PERSON", "ORG": "OTHER", "NORP": "OTHER"}
@@ -586,6 +589,15 @@ class SentenceMentions:
                     and self._named_organisation(name_head(ent)) is not None:
                 return []  # "Angola" in "National Union for the Total Independence of Angola"
         if match is not None:
+            if match.actor.kind == "PERSON" and match.end - match.start == 1 and token.i > 0 \
+                    and self.doc[token.i - 1].lower_ in KIN:
+                # "Haftar's son Saddam": a relative called by a first name, not Saddam Hussein
+                kin = self.doc[token.i - 1]
+                family = [r.actor for c in kin.children if c.dep_ == "poss" for r in self.resolve(c)
+                          if r.actor.kind == "PERSON"]  # (the relative's country is the family's)
+                base = self.f.gazetteer.uncurated(token.text, "PERSON")
+                return [Ref(dataclasses.replace(base, country=family[0].country if family else None),
+                            token.i, token.i + 1, token.text, "ner", 0.6)]
             if match.actor.kind == "PERSON":
                 self.memory.people.add(match.actor.id)
                 return self._with_office(token, [match])
@@ -1027,8 +1039,12 @@ class SentenceMentions:
             if surname.endswith(("'s", "\u2019s")):
                 surname = surname[:-2]
             actor_id = self.f.surnames.get(surname)
-            if actor_id is not None:
-                actor = self.f.gazetteer.actors[actor_id]
+            known = self.f.gazetteer.actors[actor_id] if actor_id is not None else None
+            # a full name with another first name is a relative, not the one known
+            # ("Tahnoon bin Zayed" is not Mohamed bin Zayed, "Saddam Haftar" not Khalifa)
+            if known is not None and (len(words) == 1 or words[0].text.lower() in {
+                    n.split()[0].lower() for n in (known.name, *known.aliases)}):
+                actor = known
         if actor is not None and actor.kind == "PERSON":
             return [Ref(actor, ent.start, ent.end, ent.text, "name", 0.95)]
         if actor is not None:

@@ -265,6 +265,8 @@ class Extractor:
         self.pressing = lex.words("pressing_nouns")
         self.member_verbs = lex.words("member_verbs")
         self.member_titles = lex.words("member_titles")
+        self.neutral_title = lex.words("neutral_title_modifiers")
+        self.comment_nouns = lex.words("comment_nouns")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
@@ -957,8 +959,11 @@ class _SentenceRules:
             seen += 1
             if token.lower_ == "behalf":
                 continue  # "on behalf of X": whom it is done for, no party of it
-            if token.dep_ in ("npadvmod", "appos") and token.lemma_.lower() in self.ex.event_anaphors:
-                continue  # "pledged to ..., a commitment welcomed by X": X judges it, takes no part
+            if token.dep_ in ("npadvmod", "appos") and (token.lemma_.lower() in self.ex.event_anaphors
+                                                         or token.lemma_.lower() in self.ex.comment_nouns):
+                # "pledged to ..., a commitment welcomed by X": X judges it, takes no part;
+                # "recaptured the palace, a victory for X": a comment on the act, no party of it
+                continue
             if token.dep_ in ("compound", "amod", "poss") and token.head.lemma_.lower() in self.m.relational:
                 continue  # "U.S. partners" are not the U.S.
             inner = (own is None or token.i != own.i) and (
@@ -3112,9 +3117,10 @@ class _SentenceRules:
         deputy leader', 'opposition leader' or 'Saudi Foreign Minister' name no leader)."""
         doc = self.m.doc
         first = name.i
-        while first > name.left_edge.i and doc[first - 1].pos_ == "PROPN" and \
+        while first > name.left_edge.i and (doc[first - 1].pos_ == "PROPN" or (
+                doc[first - 1].text == "-" and first - 2 >= 0 and doc[first - 2].pos_ == "PROPN")) and \
                 doc[first - 1].lower_ not in self.ex.titles:
-            first -= 1  # the name's own words ("Ismail Haniyeh")
+            first -= 1  # the name's own words ("Ismail Haniyeh", "Abdul-Malik al-Houthi")
         # the phrase the title is in: the name's own, or the title's when the name is
         # parsed as its appositive ("Iran's supreme leader Ali Khamenei")
         phrase = name.head if name.dep_ == "appos" and name.head.i == first - 1 else name
@@ -3136,7 +3142,14 @@ class _SentenceRules:
             if owner >= 0 and doc[owner].tag_ == "POS":
                 owner -= 1  # "Iran's Supreme Leader Ali Khamenei"
             if owner < phrase.left_edge.i or not doc[owner].text[:1].isupper():
-                return  # "Hamas deputy leader", "opposition leader": one of its leaders, or no owner
+                # "Hamas deputy leader", "opposition leader": one of its leaders, or no owner;
+                # "army chief Abdel Fattah al-Burhan": the body the gazetteer says the person heads
+                heads = self.ex.gazetteer.headed(person.actor)
+                if heads is not None and not (owner >= phrase.left_edge.i and doc[owner].lower_ in self.ex.subordinate):
+                    self.add([person], "LEADS", [Ref(heads, start, first, doc[start:first].text, "heads", 0.7)],
+                             doc[max(owner, phrase.left_edge.i):first].text,
+                             f"tie:title {doc[start:first].text.lower()} -> LEADS (gazetteer heads)", 0.6, False, False)
+                return
             # ("Iranian President" is one phrase naming the state; "French National Assembly
             # president" is no head of France)
             led = [r for r in [*self.m.resolve(doc[owner]),
@@ -3279,7 +3292,10 @@ class _SentenceRules:
                 noun.dep_ == "appos" and noun.head.pos_ == "PROPN")):
             # "the Hamas leader, Yahya Sinwar,", "the Iranian president, X,": the name's modifier
             # (so "Yahya Sinwar, the Hamas leader,")
-            modifiers = [m for m in noun.lefts if m.dep_ in ("compound", "amod")]
+            # ("the 89-year-old Palestinian president": an age or 'interim' says nothing of whose)
+            modifiers = [m for m in noun.lefts if m.dep_ in ("compound", "amod")
+                         and m.lower_ not in self.ex.neutral_title and not any(ch.isdigit() for ch in m.text)
+                         and not any(ch.isdigit() for t in m.subtree for ch in t.text)]
             owners = [r for m in modifiers for r in self.modifier_actors(m)
                       if r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS]
             if any(not any(r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS for r in self.modifier_actors(m))

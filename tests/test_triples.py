@@ -2395,3 +2395,26 @@ def test_a_deed_in_a_denied_report_with_an_author_is_negated(extractor) -> None:
     found = one(extractor, "The UAE denied a report by UN experts that it had shipped weapons to the RSF.",
                 "united-arab-emirates", "AID", "rsf")
     assert found.negated, found
+
+
+def test_a_relative_named_by_first_name_is_not_the_famous_namesake(extractor) -> None:
+    found = extractor.extract(Article(id="t", text="Haftar's son Saddam held talks in Washington with State Department officials."))
+    assert found and all(t.subject.id != "saddam-hussein" for t in found), found
+    assert all(t.subject.country == "LBY" for t in found if t.subject.name == "Saddam"), found
+    found = triples(extractor, "Sheikh Tahnoon bin Zayed met President Trump in Washington.")
+    assert not any("mohamed-bin-zayed" in (s, o) for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text,person,led", [
+    ("Mahmoud Abbas, the 89-year-old Palestinian president, spoke.", "mahmoud-abbas", "palestine"),
+    ("Houthi leader Abdul-Malik al-Houthi vowed to keep fighting.", "abdul-malik-al-houthi", "houthis"),
+    ("The palace fell, a major victory for army chief Abdel Fattah al-Burhan.", "abdel-fattah-al-burhan",
+     "sudanese-armed-forces"),  # the gazetteer's head
+])
+def test_head_titles_with_ages_hyphened_names_or_no_owner(extractor, text: str, person: str, led: str) -> None:
+    one(extractor, text, person, "LEADS", led)
+
+
+def test_a_comment_on_an_act_names_no_party_of_it(extractor) -> None:
+    found = triples(extractor, "The Sudanese army recaptured the palace, a major victory for army chief Abdel Fattah al-Burhan.")
+    assert not any(r == "ASSAULT" for _, r, _ in found), found
