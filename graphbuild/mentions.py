@@ -1370,7 +1370,8 @@ class SentenceMentions:
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.7) for a in self.memory.speaker()]
         if lower in lex.plural and (speakers := self._joint_speakers(token) or self._joint_owners(token)):
             return [Ref(a, token.i, token.i + 1, token.text, "pronoun", 0.75) for a in speakers]
-        controller = self._speaker_self(token, lower) or self._conjunct_owner(token, persons=lower in lex.person) or \
+        controller = self._speaker_self(token, lower) or self._reason_owner(token) or \
+            self._conjunct_owner(token, persons=lower in lex.person) or \
             self._controller(token, persons=lower in lex.person) or \
             self._relative_antecedent(token, persons=lower in lex.person)
         if controller is not None:
@@ -1430,12 +1431,27 @@ class SentenceMentions:
         if token.dep_ not in ("nsubj", "nsubjpass") or lower not in self.lex.singular or lower == "itself" \
                 or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.f.speech:
             return None
+        if clause.lemma_ == "be" and not any(c.dep_ == "acomp" and c.lemma_.lower() in self.f.stance
+                                             for c in clause.children):
+            return None  # "said it was up to Israel to ...", "it was impossible to ...": no one
         speakers = [r for c in clause.head.children if c.dep_ == "nsubj" and not c.conjuncts
                     for r in self.resolve(c) if r.how != "pronoun"]
         persons = lower in self.lex.person
         if len(speakers) != 1 or (speakers[0].actor.kind == "PERSON") != persons:
             return None
         return speakers[0].actor
+
+    def _reason_owner(self, token: Token) -> Actor | None:
+        """'sanctioned the Houthis over their attacks', 'blamed Hamas for its attack': the
+        possessive in the reason is the one acted on."""
+        noun = token.head
+        prep = noun.head
+        if token.tag_ != "PRP$" or noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") \
+                or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        acted_on = [r for c in prep.head.children if c.dep_ == "dobj" and c.i < token.i
+                    for r in self.resolve(c) if r.how != "pronoun"]
+        return acted_on[0].actor if len(acted_on) == 1 else None
 
     def _joint_owners(self, token: Token) -> list[Actor]:
         """'Saudi Arabia and Iran held a meeting of their joint committee': 'their' in the
@@ -1449,6 +1465,12 @@ class SentenceMentions:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
         if subject is None or not subject.conjuncts:
+            return []
+        # an actor the verb acts on before the pronoun may own it: "Egypt and Jordan condemned
+        # Hamas for their attack" is Hamas's attack
+        acted_on = [o for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c.i < token.i
+                    for o in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
+        if any(r.how != "pronoun" for o in acted_on for w in (o, *o.conjuncts) for r in self.resolve(w)):
             return []
         actors: list[Actor] = []
         for word in (subject, *subject.conjuncts):

@@ -55,7 +55,7 @@ OBJECT_PREPS = ("against", "on", "with", "to", "into", "toward", "towards", "upo
                 "from", "over", "of", "in", "inside")
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "allow", "let", "permit", "persuade", "help",
                   "invite", "encourage", "press", "push", "compel", "pressure", "tell", "forbid",
-                  "instruct", "require", "warn", "prevent", "appeal", "prompt", "expect", "spur", "drive",
+                  "instruct", "require", "warn", "prevent", "appeal", "prompt", "spur", "drive",
                   "provoke", "lead"}
 # acts whose 'for' phrase is their purpose, not the deed of the one acted on: "visited
 # Moscow for talks", "sent aid for the reconstruction", "signed a deal for arms"
@@ -699,9 +699,13 @@ class _SentenceRules:
         """The actor before a 'whose' phrase the parser made a second subject of `verb`
         ("X, whose group led ..., travelled"); [] when there is none."""
         subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i)
-        if len(subjects) < 2 or not any(g.tag_ == "WP$" for g in subjects[-1].children):
-            return []
-        return self.actors(subjects[0], role="subj")
+        if subjects and any(g.tag_ == "WP$" for g in subjects[-1].children):
+            if len(subjects) >= 2:
+                return self.actors(subjects[0], role="subj")
+            if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                # the same clause read as relative, the main verb joined to it
+                return self.actors(verb.head, role="subj")
+        return []
 
     def maker(self, thing: Token) -> Token | None:
         """The verb whose subject made or undertook a thing ("launched an attempt to",
@@ -1504,7 +1508,7 @@ class _SentenceRules:
             lemma = word.lemma_.lower()
             if word is not head and below.dep_ == "advcl" and below.tag_ == "VBG" and below.head.i == word.i \
                     and below.left_edge.i > 0 and self.m.doc[below.left_edge.i - 1].text == ",":
-                apart = True  # (its own assertion: the governor's negation is not its own)
+                apart = True  # (its own assertion: the governor's "not" is not its own)
             keeping = word is not head and self.keeps_open(word)
             if keeping:
                 # "has not ruled out striking X": the act is kept open, a threat; "ruled out
@@ -1917,6 +1921,10 @@ class _SentenceRules:
                                        or lemma in ex.negating) and lemma not in ex.governing \
                 or self.denies_deed(verb):
             return  # the complement's own event, qualified by this verb
+        if cue is not None and cue.relation == "LEADS" and complement is not None and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in complement.children) and any(
+                c.dep_ == "dobj" for c in verb.children):
+            cue = None  # "the strikes led Hezbollah to retaliate": a cause, no command (the complement's own)
         phoned = cue is None and self.phone_call(verb)
         if phoned:
             cue, words = dataclasses.replace(ex.cues.verb["phone"], words=lemma), lemma
@@ -2088,6 +2096,12 @@ class _SentenceRules:
                 used = "that"
         if objs and lemma == "join" and cue.relation == "MEMBER_OF" and all(r.actor.kind in ("STATE", "PERSON") for r in objs):
             return  # "France recognised Palestine, joining Britain and Canada": alongside them, in no body
+        if objs and cue.relation == "LEADS":
+            # "led the coalition against the Houthis": the foe of what is led is not led
+            objs = [r for r in objs if not any(a.dep_ == "prep" and a.lower_ in ("against", "over")
+                                               for a in self.m.doc[r.start].ancestors if verb.i < a.i < r.start)]
+            if not objs:
+                return
         if objs and cue.relation == "LEADS" and used in OBJECT_PREPS:
             # "drones headed for Israel", "talks that led to a deal": a course, not a command
             return
@@ -2347,8 +2361,18 @@ class _SentenceRules:
                 or (c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
                 for c in verb.children):
             return False
-        return any(r.actor.kind in CALLED_KINDS for c in verb.children if c.dep_ == "dobj"
-                   for r in self.actors(c, deep=False))
+        # the one called is the object word itself, a known actor ("called Iran's bluff", "called
+        # Netanyahu Hitler" misparsed, are no calls); a state or government called 'to' do
+        # something is asked to do it, unless what follows is said to it ("to discuss", "to urge")
+        purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        said = purpose is None or purpose.lemma_.lower() in self.ex.speech or (
+            (cue := self.verb_cue(purpose)[0]) is not None and cue.relation in ("CONSULT", "REQUEST"))
+        # ("called the Iranian president": a person in office, named by the state)
+        return any(r.actor.curated and r.start <= c.i < r.end and (
+                   (r.how in ("name", "alias") and (r.actor.kind == "PERSON" or (r.actor.kind in CALLED_KINDS and said)))
+                   or (r.how == "demonym" and c.lower_ in self.ex.titles and r.actor.kind in CALLED_KINDS))
+                   for c in verb.children if c.dep_ == "dobj" for r in self.actors(c, deep=False))
 
     def cue_noun(self, verb: Token, words: str) -> Token | None:
         """The object noun named in a three-word cue ("withdraw from agreement")."""
@@ -2474,11 +2498,17 @@ class _SentenceRules:
             if f"{base} {words}" in self.ex.membership:
                 listed += [c for c in prep.children if c.dep_ == "pobj"]
                 predicate = f"{predicate} {words}"
-        agents, patients, chain = self.subject(verb) if listed or base in self.ex.member_verbs else ([], [], [])
-        if base in self.ex.member_verbs:
-            # "Saudi Arabia, Qatar and Oman make up the GCC": the subjects are the members
-            listed, predicate = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], verb.text + " up"
-            agents = [r for c in verb.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)]
+        lexicon = "membership_verbs"
+        # "Saudi Arabia, Qatar and Oman make up the GCC": the subjects are the members (not
+        # the passive "is made up of X", listed above)
+        members_first = base in self.ex.member_verbs and not listed and not any(
+            c.dep_ == "auxpass" for c in verb.children)
+        agents, patients, chain = self.subject(verb) if listed or members_first else ([], [], [])
+        if members_first:
+            listed, lexicon = [c for c in verb.children if c.dep_ == "nsubj"], "member_verbs"
+            # the body named by the object word itself ("made up the Syrian army's spearhead": no)
+            agents = [r for c in verb.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)
+                      if r.start <= c.i < r.end and r.how in ("name", "alias")]
         if not listed:
             return False
         # a bloc or body, or a group of armed groups ("the PMF, an umbrella that includes KH")
@@ -2494,7 +2524,7 @@ class _SentenceRules:
                    and (any(b.actor.kind in ("COALITION", "IGO") for b in bodies) or r.actor.kind != "STATE")]
         negated, hedged, _, _ = self.qualifiers(verb, chain)
         self.add(members, "MEMBER_OF", bodies, predicate,
-                 f"verb:{base} -> MEMBER_OF (lexicon membership_verbs)", 0.7, negated, hedged)
+                 f"verb:{base} -> MEMBER_OF (lexicon {lexicon})", 0.7, negated, hedged)
         return bool(members)
 
     def light_noun(self, verb: Token) -> Token | None:
@@ -2590,6 +2620,10 @@ class _SentenceRules:
         locates ("Houthi operations inside Yemen")."""
         preps = ("from", *OBJECT_PREPS) if leaving else OBJECT_PREPS
         skip = {"by"} if leaving else {"by", "from"}
+        cue = self.noun_cue(noun)
+        if cue is not None and cue.relation in ("CONSULT", "AGREE", "COOPERATE") and (
+                noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
+            skip = skip | TOPIC_PREPS  # "talks with Turkey on Syria": what is talked over (not "war on X")
         refs, used = self.prep_objects(noun, preps, skip=skip, into_events=False, where_only=where_only)
         if refs and home is not None and used in LOCATIVE and all(
                 r.actor.kind == "STATE" and r.actor.country == home for r in refs):
@@ -2706,9 +2740,11 @@ class _SentenceRules:
         elif modifiers:
             subjects = modifiers
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
+        joiners: list[Ref] = []
         if subjects and light is not None and light.lemma_.lower() == "join" and relation is None:
-            # "Britain joined US strikes on the Houthis": the joiner does it too
-            subjects = subjects + [r for r in self.subject(light)[0] if all(r.actor.id != o.actor.id for o in subjects)]
+            # "Britain joined US strikes on the Houthis": the joiner does it too (the joining's
+            # negation is the joiner's alone: "France did not join the US strikes")
+            joiners = [r for r in self.subject(light)[0] if all(r.actor.id != o.actor.id for o in subjects)]
         chain: list[Token] = []
         relied: list[Ref] = []
         relying = light is None and frame.dep_ == "pobj" and cue.relation in ("AID", "SUPPORT") and (
@@ -2823,6 +2859,8 @@ class _SentenceRules:
                 # "X and Y are in talks", "X is in conflict with Y": the copula's subject takes part;
                 # so does the patient of "are locked / embroiled in a war"
                 subjects, patients, chain = self.subject(gov)
+                if frame.head.lower_ in AFTER_TALKS and patients:
+                    subjects = patients  # "Iran was attacked by Israel during talks with X": Iran's talks
                 # its governor's negation, modal or asker holds for it too ("did not agree to a
                 # ceasefire", "refused to take part in talks", "urged X to agree to a truce")
                 chain = [gov, *chain]
@@ -3025,6 +3063,10 @@ class _SentenceRules:
         evidence = (f"noun:{cue.words}" + (f"+{how}" if how else "") + f" -> {final} "
                     f"(lexicon {cue.relation.lower()}.{cue.words})" + (f" ({note})" if note else "")
                     + intent_note + (f" [{', '.join(notes)}]" if notes else ""))
+        if joiners:
+            own_negated, own_hedged, _, _ = self.qualifiers(noun, [])
+            self.add(subjects, final, objects, predicate, evidence, 0.65, own_negated, own_hedged, mutual)
+            subjects = joiners
         self.add(subjects, final, objects, predicate, evidence, 0.65, negated, hedged, mutual)
         self.events.add(noun.i)
         if len({r.actor.id for r in subjects}) > 1 and final not in COOPERATIVE and any(
