@@ -2222,6 +2222,9 @@ class _SentenceRules:
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
         if relation == "THREATEN" and base != "THREATEN":
             mutual = False  # "vowed to keep fighting X": an intention is one side's
+        if relation in MATERIAL_CONFLICT and verb.dep_ in ("advcl", "acl", "relcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            mutual = False  # "sent troops to fight the PKK", "a centre to fight IS": an aim is one side's
         if relation == "AGREE" and base != "AGREE" and len(subjects) == 1:
             mutual = False  # "Beirut was ready to negotiate with Israel": Beirut's offer alone
         predicate = " ".join([verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]

@@ -2471,3 +2471,10 @@ def test_what_talks_are_on_is_no_party_to_them(extractor) -> None:
 def test_talks_during_a_passive_are_the_patients(extractor) -> None:
     found = triples(extractor, "Iran was attacked by Israel during talks with the United States.")
     assert ("iran", "CONSULT", "united-states") in found and ("israel", "CONSULT", "united-states") not in found, found
+
+
+def test_a_purpose_to_fight_someone_is_not_fought_back(extractor) -> None:
+    found = triples(extractor, "Turkey sent troops to fight the PKK.")
+    assert ("turkey", "ASSAULT", "pkk") in found and ("pkk", "ASSAULT", "turkey") not in found, found
+    found = triples(extractor, "Israel and Hamas fought in Gaza.")
+    assert ("hamas", "ASSAULT", "israel") in found, found
