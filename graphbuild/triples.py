@@ -100,6 +100,8 @@ PARTICLE_PREPS = {"out", "away", "back", "off"}
 CALLED_KINDS = {"PERSON", "STATE", "GOVERNMENT"}
 # "despite / under pressure from X": the clause's subject is pressed
 PRESSED_UNDER = {"under", "despite", "amid"}
+# refusals that, done despite someone's pressure, reject that someone
+REFUSING_DESPITE = {"refuse", "decline", "reject", "resist", "defy", "deny"}
 # "said after talks with X": the clause's agent held the talks (not "before": they may not happen)
 AFTER_TALKS = {"after", "during", "following", "amid"}
 # what a joint act is about, never a party to it: "cooperate on Gaza", "clashed over Kirkuk"
@@ -2697,6 +2699,8 @@ class _SentenceRules:
             relation, note = "REJECT", f"{light.lemma_.lower()} {cue.relation} -> REJECT"
         cue_words = set(cue.words.split()[:-1])  # "military" of "military aid" is the cue's, no agent
         for mod in [] if given else [*noun.lefts, *(m for m in frame.lefts if frame is not noun and m is not noun)]:
+            if mod.tag_ == "PRP$" and len(self.m.resolve(mod)) > 1:
+                continue  # "Czechia and Albania upgraded their ties": theirs, not an act of its own
             if mod.dep_ in ("poss", "amod", "compound", "nmod") and not self.noun_cue(mod) \
                     and mod.lower_ not in cue_words:
                 refs = [self.outside_cue(r, mod, cue_words) for r in self.modifier_actors(mod)]
@@ -2924,6 +2928,15 @@ class _SentenceRules:
             # "despite pressure from Washington to disarm", "under pressure from Egypt, Hamas
             # agreed": the clause's subject is the one pressed
             objects = [r for r in self.subject(noun.head.head)[0] if r.actor.id not in exclude]
+            gov = noun.head.head
+            if gov.dep_ == "xcomp" and gov.head.lemma_.lower() in REFUSING_DESPITE:
+                gov = gov.head  # ("refused to disarm despite ...": hung on the refused act)
+            if objects and noun.head.lower_ == "despite" and gov.lemma_.lower() in REFUSING_DESPITE:
+                # "declined to resign despite pressure by X": the refusal rejects X
+                refused, _hedged, _, _ = self.qualifiers(gov, self.subject(gov)[2])
+                self.add(objects, "REJECT", subjects, gov.text,
+                         f"verb:{gov.lemma_.lower()} despite {noun.lemma_.lower()} -> REJECT",
+                         0.6, refused, _hedged)
         if (by_agent or (modifiers and subjects is modifiers)) and not objects and light is not None \
                 and light.lemma_.lower() in self.ex.receiving:
             # ("faces US pressure": the agent named by a modifier)
@@ -3383,7 +3396,10 @@ class _SentenceRules:
             return
         # the phrase itself resolved to the owner's state ("Iran's leader"): no tie to itself
         # ("X is not a member of Y": the copula carries the negation)
-        negated, hedged, _, _notes = self.qualifiers(noun, [noun.head] if noun.dep_ in ("attr", "oprd") else [])
+        governor = [noun.head] if noun.dep_ in ("attr", "oprd") else [noun.head.head] if (
+            noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX")) else []
+        # ("demanding that he be reinstated as leader": asked for, not so)
+        negated, hedged, _, _notes = self.qualifiers(noun, governor + (self.subject(governor[0])[2] if governor else []))
         self.add(members, cue.relation, owners, noun.text,
                  f"tie:{cue.words} -> {cue.relation} (lexicon {cue.relation.lower()}.{cue.words})",
                  0.7, negated, hedged)

@@ -2213,7 +2213,27 @@ def test_pressure_from_someone_presses_the_clause_subject(extractor, text: str, 
                                                           pressed: str) -> None:
     found = triples(extractor, text)
     assert (presser, "SANCTION", pressed) in found, found
-    assert not any(s == pressed and o == presser for s, _, o in found), found
+    # (a refusal despite the pressure rejects the presser: "Baghdad refused ...")
+    assert not any(s == pressed and o == presser and r != "REJECT" for s, r, o in found), found
+
+
+def test_a_refusal_despite_pressure_rejects_the_presser(extractor) -> None:
+    one(extractor, "Hezbollah refused to disarm despite pressure from Washington.", "hezbollah", "REJECT", "united-states")
+    found = triples(extractor, "Hezbollah agreed to disarm despite pressure from Iran.")
+    assert ("hezbollah", "REJECT", "iran") not in found, found
+
+
+def test_their_ties_upgraded_by_two_are_no_meeting(extractor) -> None:
+    found = triples(extractor, "Czechia and Albania have upgraded their diplomatic ties to ambassadorial level.")
+    assert ("czechia", "SUPPORT", "albania") in found and not any(r == "CONSULT" for _, r, _ in found), found
+
+
+def test_a_post_demanded_for_someone_is_not_held(extractor) -> None:
+    found = extractor.extract(Article(id="t", text=(
+        "Supporters of former President Ahmed Ben Bella blocked roads, demanding that he be reinstated as "
+        "leader of the Algerian government.")))
+    leads = [t for t in found if t.relation == "LEADS"]
+    assert leads and all(t.hedged for t in leads), found
 
 
 @pytest.mark.parametrize("text", [
