@@ -728,9 +728,11 @@ class _SentenceRules:
         step, decision) set beside a clause is said of that clause's act, so of its agent;
         so is 'a move welcomed by Israel'."""
         noun = verb.head
+        # (set beside the clause after a comma; the parser may make it a second object)
+        beside = noun.dep_ in ("appos", "npadvmod") or (
+            noun.dep_ == "dobj" and noun.left_edge.i > 0 and self.m.doc[noun.left_edge.i - 1].text == ",")
         if not (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")) \
-                or noun.lemma_.lower() not in self.ex.event_anaphors \
-                or noun.dep_ not in ("appos", "npadvmod"):
+                or noun.lemma_.lower() not in self.ex.event_anaphors or not beside:
             return []
         gov = noun.head
         if gov.pos_ in ("NOUN", "PROPN") and (self.noun_cue(gov) is not None
@@ -2098,6 +2100,9 @@ class _SentenceRules:
                 used = "that"
         if objs and lemma == "join" and cue.relation == "MEMBER_OF" and all(r.actor.kind in ("STATE", "PERSON") for r in objs):
             return  # "France recognised Palestine, joining Britain and Canada": alongside them, in no body
+        if objs and cue.relation == "LEADS" and lemma == "lead" and all(r.how == "group" for r in objs) and any(
+                p.dep_ == "prep" and p.lower_ in ("to", "into", "toward", "towards", "through") for p in verb.children):
+            return  # "led thousands of nationalists to the compound": a march, no command of a body
         if objs and cue.relation == "LEADS":
             # "led the coalition against the Houthis": the foe of what is led is not led
             objs = [r for r in objs if not any(a.dep_ == "prep" and a.lower_ in ("against", "over")
@@ -2253,7 +2258,14 @@ class _SentenceRules:
             cue = self.noun_cue(thing) if thing.dep_ == "dobj" else None
             if cue is None or cue.relation != "REQUEST":
                 continue
-            self.add(self.event_author(thing, {a.actor.id for a in answerers}), "REQUEST", answerers, thing.text,
+            # ("dismissed US calls for Iran to abandon enrichment": made to Iran, named there)
+            asked = [r for p in thing.children if p.dep_ == "prep" and p.lower_ in ("for", "on")
+                     for o in prep_objects_of(p) for r in self.actors(o, deep=False)
+                     if any(a.dep_ in ("acl", "relcl") or a.lower_ == "to" for a in o.children)] or [
+                r for c in thing.children if c.dep_ in ("advcl", "acl") and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for sub in c.children if sub.dep_ == "nsubj" for r in self.actors(sub, deep=False)]
+            self.add(self.event_author(thing, {a.actor.id for a in answerers}), "REQUEST", asked or answerers, thing.text,
                      f"noun:{cue.words}+answered by {' '.join([verb.lemma_.lower(), *particles(verb)])} -> REQUEST "
                      f"(lexicon {cue.relation.lower()}.{cue.words})", 0.6, False, False)
 
@@ -2309,6 +2321,7 @@ class _SentenceRules:
         if not agents:
             return False
         exclude = {r.actor.id for r in agents}
+        maker = [r for r in self.move_author(verb) if r.actor.id not in exclude]
         for child in verb.children:
             if child.dep_ not in ("oprd", "attr", "ccomp", "xcomp", "prep", "dobj"):
                 continue
@@ -2320,13 +2333,19 @@ class _SentenceRules:
                 cue = self.noun_cue(t)
                 if cue is None or RELATIONS[cue.relation].score >= 0:
                     continue
-                if t.dep_ == "dobj" and t.head.i == verb.i:
+                if maker:
+                    # "a move condemned by Egypt as a threat to Sudan's unity": the move's maker
+                    objects = maker
+                elif t.dep_ == "dobj" and t.head.i == verb.i:
                     # "condemned the strikes (on X)": the act labelled is blamed on its author only
                     objects = self.event_author(t, exclude)
                     if not objects:
                         continue
                 else:
-                    objects = self.noun_party(t, exclude)
+                    # (a place the act is named by is where, not who: "the Gaza offensive")
+                    objects = [r for r in self.noun_party(t, exclude) if r.how not in ("place", "capital")
+                               and not any((m := self.m.matches.get(w.i)) is not None and m.how == "place"
+                                           for w in self.m.doc[r.start:r.end])]
                 if not objects:
                     # "considering Iranian presence in Syria as a threat": the thing labelled
                     objects = [r for d in verb.children if d.dep_ == "dobj" and d is not t
@@ -2434,7 +2453,11 @@ class _SentenceRules:
             targets = [s for s in c.children if s.dep_ in SUBJ]
             speakers = [s for s in verb.children if s.dep_ == "nsubj"]
             if targets and speakers:
-                self.add(self.actors(speakers[0]), "REQUEST", self.actors(targets[0]),
+                askers = self.actors(speakers[0])
+                # ("Aoun said the state alone must hold weapons": his own state's duty, asked of no one)
+                homes = {r.actor.country for r in askers}
+                self.add(askers, "REQUEST", [r for r in self.actors(targets[0])
+                                             if not (r.actor.kind == "STATE" and r.actor.country in homes)],
                          f"{verb.text} ... must {c.text}", f"speech:{verb.lemma_}+must -> REQUEST",
                          0.6, False, True)
 
@@ -2746,6 +2769,13 @@ class _SentenceRules:
             subjects, how = by_agent, "by"
         elif modifiers:
             subjects = modifiers
+            imposer = light if light is not None else noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+            if cue.relation == "SANCTION" and imposer is not None and all(r.actor.kind == "IGO" for r in modifiers):
+                # "the E3 moved to restore UN sanctions on Iran": the body names the regime;
+                # whoever restores or imposes it acts
+                doers = [r for r in self.subject(imposer)[0] if r.actor.kind != "IGO"]
+                if doers:
+                    subjects, how = doers, f"imposed:{imposer.lemma_.lower()}"
         pair_modifiers = len(modifiers) >= 2 and not by_agent  # "the Saudi-Iran proxy conflict"
         joiners: list[Ref] = []
         if subjects and light is not None and light.lemma_.lower() == "join" and relation is None:

@@ -2498,3 +2498,34 @@ def test_a_purpose_to_fight_someone_is_not_fought_back(extractor) -> None:
     assert ("turkey", "ASSAULT", "pkk") in found and ("pkk", "ASSAULT", "turkey") not in found, found
     found = triples(extractor, "Israel and Hamas fought in Gaza.")
     assert ("hamas", "ASSAULT", "israel") in found, found
+
+
+def test_a_request_naming_its_addressee_is_made_to_that_one(extractor) -> None:
+    found = triples(extractor, "Khamenei dismissed U.S. calls for Iran to abandon uranium enrichment as excessive.")
+    assert ("united-states", "REQUEST", "iran") in found and ("united-states", "REQUEST", "ali-khamenei") not in found, found
+
+
+def test_a_duty_of_the_speakers_own_state_is_asked_of_no_one(extractor) -> None:
+    found = triples(extractor, "Lebanon's President Joseph Aoun told U.S. envoy Tom Barrack that the state alone must hold weapons.")
+    assert not any(r == "REQUEST" for _, r, _ in found), found
+    one(extractor, "Macron said Israel must stop the war.", "emmanuel-macron", "REQUEST", "israel")
+
+
+def test_a_move_labelled_a_threat_accuses_its_maker(extractor) -> None:
+    found = triples(extractor, "The RSF announced a rival government, a move condemned by Egypt as a threat to Sudan's unity.")
+    assert ("egypt", "ACCUSE", "rsf") in found and ("egypt", "ACCUSE", "sudan") not in found, found
+
+
+def test_leading_a_crowd_somewhere_leads_no_body(extractor) -> None:
+    assert not any(r == "LEADS" for _, r, _ in triples(extractor, "Ben-Gvir led thousands of nationalists to the Al-Aqsa compound."))
+    one(extractor, "Netanyahu led Likud to victory.", "benjamin-netanyahu", "LEADS", "likud")
+
+
+def test_an_act_labelled_by_its_place_accuses_no_place(extractor) -> None:
+    found = triples(extractor, "Lammy called the expansion of the Gaza offensive morally unjustifiable.")
+    assert not any(r == "ACCUSE" and o == "palestine" for _, r, o in found), found
+
+
+def test_a_bodys_sanctions_enforced_by_states_are_the_states_act(extractor) -> None:
+    found = extractor.extract(Article(id="t", text="Russia said it would not enforce the restored UN sanctions on Iran."))
+    assert any((t.subject.id, t.relation, t.object.id) == ("russia", "SANCTION", "iran") and t.negated for t in found), found
