@@ -2485,7 +2485,9 @@ class _SentenceRules:
         if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
             return False
         cue = self.verb_cue(verb)[0]
-        if cue is None or cue.relation not in ("SUPPORT", "AID"):
+        if cue is None and verb.lemma_.lower() in ("align", "ally"):
+            cue = self.ex.cues.tie.get("align with")  # "Iran-aligned militias": allies of Iran
+        if cue is None or cue.relation not in ("SUPPORT", "AID", "ALLY_OF"):
             return False
         # the one named by the modified noun itself, not by its phrases ("Iranian-backed militia
         # sites in Syria" back no Syria)
@@ -2494,8 +2496,13 @@ class _SentenceRules:
                       for o in prep_objects_of(p) for r in self.m.resolve(o)}
         helped = [r for r in self.m.resolve(head) if r.actor.id not in in_phrases]
         if all(r.how == "group" for r in helped):
-            # "Iran-backed groups, including Kataib Hezbollah": the groups named
-            helped = self.listed_including(head) or helped
+            # "Iran-backed groups, including Kataib Hezbollah": the groups named; "Kataib
+            # Hezbollah, one of the Iran-aligned militias", "X is an Iran-backed militia", "X,
+            # an umbrella of Tehran-backed factions": the one the phrase describes
+            whole = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            helped = self.listed_including(head) or [r for r in self.described(head) if r.how != "group"] or (
+                [r for r in self.described(whole) if r.how != "group"] if whole is not None and whole.pos_ in ("NOUN", "NUM")
+                else []) or helped
         named = self.m.matches.get(head.i + 1)
         if named is not None and named.start == head.i + 1 and named.actor.curated \
                 and named.actor.kind != "PERSON" and all(not r.actor.curated for r in helped):

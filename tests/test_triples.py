@@ -2529,3 +2529,17 @@ def test_an_act_labelled_by_its_place_accuses_no_place(extractor) -> None:
 def test_a_bodys_sanctions_enforced_by_states_are_the_states_act(extractor) -> None:
     found = extractor.extract(Article(id="t", text="Russia said it would not enforce the restored UN sanctions on Iran."))
     assert any((t.subject.id, t.relation, t.object.id) == ("russia", "SANCTION", "iran") and t.negated for t in found), found
+
+
+@pytest.mark.parametrize("text,relation,group", [
+    ("Kataib Hezbollah, one of the most powerful Iran-aligned militias in Iraq, attacked US bases.", "ALLY_OF",
+     "kataib-hezbollah"),
+    ("Kataib Hezbollah is an Iran-backed militia.", "SUPPORT", "kataib-hezbollah"),
+    ("The Islamic Resistance in Iraq, an umbrella of Tehran-backed armed factions, claimed the attack.", "SUPPORT",
+     "islamic-resistance-in-iraq"),
+])
+def test_a_backed_or_aligned_group_noun_describing_a_named_group_is_that_group(extractor, text: str, relation: str,
+                                                                               group: str) -> None:
+    found = triples(extractor, text)
+    assert ("iran", relation, group) in found, found
+    assert not any(s == "iran" and ("militia" in o or "faction" in o) for s, _, o in found), found
