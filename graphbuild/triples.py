@@ -3296,6 +3296,9 @@ class _SentenceRules:
             members = self.actors(noun.head, deep=False)
         if not members and noun.dep_ in ("attr", "oprd"):
             members, _, _ = self.subject(noun.head)
+        if not members and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "the SDF, whose backbone is the YPG": the copula's complement
+            members = [r for c in noun.head.children if c.dep_ == "attr" for r in self.actors(c, deep=False)]
         if not members and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             gov = noun.head.head
             if gov.pos_ in ("VERB", "AUX"):

@@ -2543,3 +2543,15 @@ def test_a_backed_or_aligned_group_noun_describing_a_named_group_is_that_group(e
     found = triples(extractor, text)
     assert ("iran", relation, group) in found, found
     assert not any(s == "iran" and ("militia" in o or "faction" in o) for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The YPG is the backbone of the SDF.",
+    "The SDF, whose backbone is the Kurdish YPG militia, agreed to integrate.",
+])
+def test_the_backbone_of_a_group_is_its_member(extractor, text: str) -> None:
+    one(extractor, text, "ypg", "MEMBER_OF", "sdf")
+
+
+def test_the_core_of_a_problem_is_no_membership(extractor) -> None:
+    assert triples(extractor, "The core of the problem is Iran.") == []
