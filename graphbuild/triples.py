@@ -2771,9 +2771,17 @@ class _SentenceRules:
         if not by_agent and noun.lemma_.lower() in self.ex.handed_over and noun.pos_ == "NOUN":
             # "holding Israeli hostages": the nation named is the captives', not their captor's
             recipients, modifiers = recipients or modifiers, []
+        alleged_author = False
+        blamed = [] if by_agent or modifiers else [
+            r for acl in noun.children if acl.dep_ == "acl" and acl.lemma_.lower() in self.ex.blaming
+            for p in acl.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+            for o in prep_objects_of(p) for r in self.actors(o)]
         if by_agent:
             # "the Northern Iraq offensive by Islamic State": the modifier is the target
             subjects, how = by_agent, "by"
+        elif blamed:
+            # "the assassination of X, widely attributed to Israel": its alleged author
+            subjects, how, alleged_author = blamed, "blamed", True
         elif modifiers:
             subjects = modifiers
             imposer = light if light is not None else noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
@@ -2867,7 +2875,7 @@ class _SentenceRules:
                 subjects, _, chain = self.subject(owner.head)
                 denied = owner.head.lemma_.lower() in self.ex.refusing
             how = f"{owner.lemma_.lower()} in"
-        alleged = False
+        alleged = alleged_author
         # (only a verb of its own, blaming, punishing or praising: "airspace used for attacks" did none)
         judging = self.verb_cue(frame.head.head)[0] if frame.dep_ == "pobj" else None
         if not subjects and light is None and frame.dep_ == "pobj" and frame.head.lower_ in ("for", "of") \

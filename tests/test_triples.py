@@ -2555,3 +2555,9 @@ def test_the_backbone_of_a_group_is_its_member(extractor, text: str) -> None:
 
 def test_the_core_of_a_problem_is_no_membership(extractor) -> None:
     assert triples(extractor, "The core of the problem is Iran.") == []
+
+
+def test_an_act_attributed_to_someone_is_theirs_alleged(extractor) -> None:
+    found = one(extractor, "The assassination of Hamas leader Ismail Haniyeh in Tehran, widely attributed to Israel, "
+                "prompted Iran to vow revenge.", "israel", "ASSAULT", "ismail-haniyeh")
+    assert found.hedged, found
