@@ -269,6 +269,7 @@ class Extractor:
         self.member_titles = lex.words("member_titles")
         self.neutral_title = lex.words("neutral_title_modifiers")
         self.comment_nouns = lex.words("comment_nouns")
+        self.violating = lex.words("violating_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
@@ -1932,6 +1933,8 @@ class _SentenceRules:
         phoned = cue is None and self.phone_call(verb)
         if phoned:
             cue, words = dataclasses.replace(ex.cues.verb["phone"], words=lemma), lemma
+        if lemma in ex.speech:
+            self.violation_in_speech(verb)
         if cue is None:
             if lemma in ex.speech:
                 self.demand_in_speech(verb)
@@ -2442,6 +2445,21 @@ class _SentenceRules:
         if refs:
             return refs
         return [r for r in self.m.resolve(noun) or self.event_anaphor(noun) if r.actor.id not in exclude]
+
+    def violation_in_speech(self, verb: Token) -> None:
+        """'Hamas said Israel had violated the ceasefire': a breach one side reports of
+        another accuses it (ACCUSE), whatever the breach itself is coded as."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.lemma_.lower() not in self.ex.violating:
+                continue
+            speakers = self.subject(verb)[0]  # ("..., saying Israel had violated the terms")
+            mine = {r.actor.id for r in speakers}
+            violators = [r for s in clause.children if s.dep_ == "nsubj" for r in self.actors(s, role="subj")
+                         if r.actor.id not in mine]
+            negated, hedged, _, _ = self.qualifiers(verb, self.subject(verb)[2])
+            self.add(speakers, "ACCUSE", violators, f"{verb.text} ... {clause.text}",
+                     f"speech:{verb.lemma_.lower()}+{clause.lemma_.lower()} -> ACCUSE (lexicon violating_verbs)",
+                     0.6, negated, hedged)
 
     def demand_in_speech(self, verb: Token) -> None:
         """'X said Sudan must return ...' is a demand by X on Sudan."""

@@ -529,8 +529,22 @@ def test_an_attempts_purpose_is_its_makers_act(extractor) -> None:
 def test_complaining_that_an_actor_acts_accuses_it(extractor) -> None:
     one(extractor, "Syria charged that Turkey was arming the rebels.", "syria", "ACCUSE", "turkey")
     one(extractor, "Iran complained that Israel was violating its airspace.", "iran", "ACCUSE", "israel")
-    # saying is no complaint
-    assert ("iran", "ACCUSE", "israel") not in triples(extractor, "Iran said that Israel was violating its airspace.")
+    # saying is no complaint (saying that someone broke an agreement or law is: see below)
+    assert ("iran", "ACCUSE", "israel") not in triples(extractor, "Iran said that Israel was flying drones over Tehran.")
+
+
+@pytest.mark.parametrize("text,speaker,violator", [
+    ("Hamas said Israel had violated the ceasefire.", "hamas", "israel"),
+    ("Hamas rejected the accusation, saying Israel had violated the terms of the deal.", "hamas", "israel"),
+    ("Iran said the US had breached the nuclear deal.", "iran", "united-states"),
+])
+def test_saying_that_another_broke_an_agreement_accuses_it(extractor, text: str, speaker: str, violator: str) -> None:
+    one(extractor, text, speaker, "ACCUSE", violator)
+
+
+def test_breaching_a_deal_is_no_agreement(extractor) -> None:
+    found = triples(extractor, "Iran breached the nuclear deal with the United States.")
+    assert ("iran", "SANCTION", "united-states") in found and ("iran", "AGREE", "united-states") not in found, found
 
 
 def test_a_thing_made_by_an_actor_stands_for_it(extractor) -> None:
