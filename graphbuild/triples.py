@@ -2129,9 +2129,11 @@ class _SentenceRules:
         # joint acts run both ways: "A clashed with B" is also B clashing with A (dev coding)
         # (not when the party came from a governed clause: "agreed not to attack Israel")
         # (nor a departure: "split from X" is one side leaving)
-        mutual = (cue.words.split()[0] in ex.mutual or lemma in ex.mutual
-                  or (inner and complement is not None and complement.lemma_.lower() in ex.mutual)) \
-            and not (inner and objs) and used != "from"  # ("pledged to coordinate": a joint act promised)
+        joint = cue.words.split()[0] in ex.mutual or lemma in ex.mutual or (
+            bool(inner) and complement is not None and complement.lemma_.lower() in ex.mutual)
+        if objs and used in LOCATIVE and joint and len(subjects) > 1:
+            objs, used = [], ""  # "Saudi Arabia and Iran agreed in Beijing to ...": with each other, there
+        mutual = joint and not (inner and objs) and used != "from"  # ("pledged to coordinate": a joint act promised)
         if len(subjects) > 1 and not objs and self.reciprocal(verb):
             mutual = True  # "Israel and Hamas blamed each other": each the other
         if len(subjects) > 1 and not objs and any(

@@ -2575,3 +2575,9 @@ def test_an_act_attributed_to_someone_is_theirs_alleged(extractor) -> None:
     found = one(extractor, "The assassination of Hamas leader Ismail Haniyeh in Tehran, widely attributed to Israel, "
                 "prompted Iran to vow revenge.", "israel", "ASSAULT", "ismail-haniyeh")
     assert found.hedged, found
+
+
+def test_two_agreeing_somewhere_agree_with_each_other_not_the_host(extractor) -> None:
+    found = triples(extractor, "Saudi Arabia and Iran agreed in Beijing to restore diplomatic ties.")
+    assert ("saudi-arabia", "AGREE", "iran") in found and ("iran", "AGREE", "saudi-arabia") in found, found
+    assert not any(o == "china" for _, _, o in found), found
