@@ -18,7 +18,7 @@ import queue
 import re
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,6 +107,12 @@ AFTER_TALKS = {"after", "during", "following", "amid"}
 # what a joint act is about, never a party to it: "cooperate on Gaza", "clashed over Kirkuk"
 TOPIC_PREPS = {"on", "over", "about", "regarding"}
 ADVERB_PARTICLES = {"down", "up", "out", "off", "back", "away"}
+
+
+def several(refs: Sequence[Ref]) -> bool:
+    """Two or more actors named apart ("Egypt and Qatar"), not one phrase naming a person
+    and the body he serves ("UN envoy Hans Grundberg")."""
+    return len(refs) > 1 and not any(a.start <= b.start < a.end for a in refs for b in refs if a is not b)
 
 
 def prep_objects_of(prep: Token) -> list[Token]:
@@ -2136,10 +2142,12 @@ class _SentenceRules:
         mutual = joint and not (inner and objs) and used != "from"  # ("pledged to coordinate": a joint act promised)
         if len(subjects) > 1 and not objs and self.reciprocal(verb):
             mutual = True  # "Israel and Hamas blamed each other": each the other
-        if len(subjects) > 1 and not objs and any(
-                w.lemma_.lower() in ex.mutual and not any(p.dep_ == "prep" and p.lower_ == "between" for p in c.children)
+        if several(subjects) and not objs and cue.relation not in (*STANCES, "ACCUSE", "REQUEST") and any(
+                w.lemma_.lower() in ex.mutual and w.pos_ == "NOUN"
+                and not any(p.dep_ == "prep" and p.lower_ == "between" for p in c.children)
                 for d in verb.children if d.dep_ == "dobj" for c in (d, *self.counted(d)) for w in (c, *c.lefts)):
-            # ("held a fifth round of talks": the counted thing)
+            # ("held a fifth round of talks": the counted thing; not "welcomed the ceasefire",
+            # "urged the warring parties": a stance on it or a request, no act toward each other)
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event" \
                 and lemma not in ex.topic_verbs:  # (what is discussed names no one discussed with)
@@ -2678,7 +2686,9 @@ class _SentenceRules:
         cue = self.noun_cue(noun)
         if cue is not None and cue.relation in ("CONSULT", "AGREE", "COOPERATE") and (
                 noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
-            skip = skip | TOPIC_PREPS  # "talks with Turkey on Syria": what is talked over (not "war on X")
+            # "talks with Turkey on Syria": what is talked over (not "war on X"); "cooperation
+            # against the PKK": a common foe, no partner
+            skip = skip | TOPIC_PREPS | {"against"}
         refs, used = self.prep_objects(noun, preps, skip=skip, into_events=False, where_only=where_only)
         if refs and home is not None and used in LOCATIVE and all(
                 r.actor.kind == "STATE" and r.actor.country == home for r in refs):
@@ -3137,6 +3147,12 @@ class _SentenceRules:
             relation = "MOBILIZE"
             notes.append(f"forces {into} -> MOBILIZE")
         base_relation = relation or cue.relation
+        if relation is None and base_relation in ("COOPERATE", "AGREE", "CONSULT", "SUPPORT"):
+            # "step up cooperation against the PKK": the common foe is no partner
+            objects = [r for r in objects if not any(a.dep_ == "prep" and a.lower_ == "against"
+                                                     for a in self.m.doc[r.start].ancestors)]
+            if not objects and not mutual:
+                return
         final, intent_note = self.intent_relation(base_relation, light or noun, intent, negated)
         if final == "THREATEN" and base_relation != "THREATEN" and objects:
             mutual = False

@@ -2581,3 +2581,20 @@ def test_two_agreeing_somewhere_agree_with_each_other_not_the_host(extractor) ->
     found = triples(extractor, "Saudi Arabia and Iran agreed in Beijing to restore diplomatic ties.")
     assert ("saudi-arabia", "AGREE", "iran") in found and ("iran", "AGREE", "saudi-arabia") in found, found
     assert not any(o == "china" for _, _, o in found), found
+
+
+def test_an_envoy_and_his_body_are_one_subject(extractor) -> None:
+    found = triples(extractor, "UN special envoy Hans Grundberg urged the warring parties to extend the truce.")
+    assert not any({s, o} == {"hans-grundberg", "united-nations"} and r == "REQUEST" for s, r, o in found), found
+
+
+def test_welcoming_a_ceasefire_together_is_no_support_of_each_other(extractor) -> None:
+    found = triples(extractor, "Egypt and the United Arab Emirates welcomed the ceasefire signed in Geneva.")
+    assert not any({s, o} == {"egypt", "united-arab-emirates"} for s, _, o in found), found
+    found = triples(extractor, "Both Israel and Hamas violated the truce.")
+    assert ("hamas", "ASSAULT", "israel") in found, found
+
+
+def test_cooperation_against_a_foe_is_none_with_it(extractor) -> None:
+    found = triples(extractor, "Sweden and Finland agreed to step up cooperation against the PKK.")
+    assert not any(o == "pkk" and r == "COOPERATE" for _, r, o in found), found
