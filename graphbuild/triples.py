@@ -112,7 +112,8 @@ ADVERB_PARTICLES = {"down", "up", "out", "off", "back", "away"}
 def several(refs: Sequence[Ref]) -> bool:
     """Two or more actors named apart ("Egypt and Qatar"), not one phrase naming a person
     and the body he serves ("UN envoy Hans Grundberg")."""
-    return len(refs) > 1 and not any(a.start <= b.start < a.end for a in refs for b in refs if a is not b)
+    return len(refs) > 1 and not any(a.start <= b.start < a.end and (a.actor.kind == "PERSON") != (b.actor.kind == "PERSON")
+                                     for a in refs for b in refs if a is not b)
 
 
 def prep_objects_of(prep: Token) -> list[Token]:
