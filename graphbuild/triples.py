@@ -2038,8 +2038,8 @@ class _SentenceRules:
                 objects = self.until_party([complement, verb], exclude) or self.conditional_party(complement, exclude)
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
-            joint = len(agents) > 1 and complement.lemma_.lower() in ex.mutual
-            if not objects and not joint and (inner_cue := self.verb_cue(complement)[0]) is not None:
+            with_each_other = several(agents) and complement.lemma_.lower() in ex.mutual
+            if not objects and not with_each_other and (inner_cue := self.verb_cue(complement)[0]) is not None:
                 # "threatened to target ships linked to Israel", "agreed to allow aid into Gaza":
                 # the party inside the act's phrase, as for the act alone
                 # ("A and B agreed to cooperate on Gaza reconstruction": with each other)
@@ -2138,7 +2138,7 @@ class _SentenceRules:
         # (nor a departure: "split from X" is one side leaving)
         joint = cue.words.split()[0] in ex.mutual or lemma in ex.mutual or (
             bool(inner) and complement is not None and complement.lemma_.lower() in ex.mutual)
-        if objs and used in LOCATIVE and joint and len(subjects) > 1:
+        if objs and used in LOCATIVE and joint and several(subjects):
             objs, used = [], ""  # "Saudi Arabia and Iran agreed in Beijing to ...": with each other, there
         mutual = joint and not (inner and objs) and used != "from"  # ("pledged to coordinate": a joint act promised)
         if len(subjects) > 1 and not objs and self.reciprocal(verb):

@@ -957,7 +957,7 @@ def test_a_pairs_agreement_told_before_is_both_sides(extractor) -> None:
 # extractor improves; a change that drops below them is a regression.
 FLOORS = {
     "seed": {"strict_recall": 0.94, "strict_precision": 0.95},
-    "dev": {"strict_recall": 0.74, "strict_precision": 0.97},
+    "dev": {"strict_recall": 0.76, "strict_precision": 0.97},
     "plover": {"strict_recall": 0.72, "unlabeled_recall": 0.78, "relation_accuracy": 0.91},
 }
 MAX_OVERGENERATION = 1.5
