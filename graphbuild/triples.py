@@ -277,6 +277,7 @@ class Extractor:
         self.neutral_title = lex.words("neutral_title_modifiers")
         self.comment_nouns = lex.words("comment_nouns")
         self.violating = lex.words("violating_verbs")
+        self.unlawful = lex.words("unlawful_adjectives")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
@@ -2461,16 +2462,23 @@ class _SentenceRules:
         """'Hamas said Israel had violated the ceasefire': a breach one side reports of
         another accuses it (ACCUSE), whatever the breach itself is coded as."""
         for clause in verb.children:
-            if clause.dep_ != "ccomp" or clause.lemma_.lower() not in self.ex.violating:
+            unlawful = clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in self.ex.unlawful
+                                                     for c in clause.children)
+            if clause.dep_ != "ccomp" or not (clause.lemma_.lower() in self.ex.violating or unlawful):
                 continue
             speakers = self.subject(verb)[0]  # ("..., saying Israel had violated the terms")
             mine = {r.actor.id for r in speakers}
             violators = [r for s in clause.children if s.dep_ == "nsubj" for r in self.actors(s, role="subj")
                          if r.actor.id not in mine]
+            if not violators and not any(s.dep_ in SUBJ for s in clause.children):
+                # "a move the UN said violated international law", "a step the EU said was
+                # illegal": the move's maker
+                violators = [r for r in self.move_author(verb) if r.actor.id not in mine]
             negated, hedged, _, _ = self.qualifiers(verb, self.subject(verb)[2])
+            word = next((c.lower_ for c in clause.children if c.dep_ == "acomp"), "") if unlawful else clause.lemma_.lower()
             self.add(speakers, "ACCUSE", violators, f"{verb.text} ... {clause.text}",
-                     f"speech:{verb.lemma_.lower()}+{clause.lemma_.lower()} -> ACCUSE (lexicon violating_verbs)",
-                     0.6, negated, hedged)
+                     f"speech:{verb.lemma_.lower()}+{word} -> ACCUSE "
+                     f"(lexicon {'unlawful_adjectives' if unlawful else 'violating_verbs'})", 0.6, negated, hedged)
 
     def demand_in_speech(self, verb: Token) -> None:
         """'X said Sudan must return ...' is a demand by X on Sudan."""
@@ -3013,6 +3021,9 @@ class _SentenceRules:
                 self.add(objects, "REJECT", subjects, gov.text,
                          f"verb:{gov.lemma_.lower()} despite {noun.lemma_.lower()} -> REJECT",
                          0.6, refused, _hedged)
+        if cue.relation == "ACCUSE" and relation is None and not by_agent and not modifiers and light is not None \
+                and light.lemma_.lower() in self.ex.receiving and how.startswith("light:"):
+            return  # "Qatar faced charges of funding Hamas": accused by someone unnamed, accusing no one
         if (by_agent or (modifiers and subjects is modifiers)) and not objects and light is not None \
                 and light.lemma_.lower() in self.ex.receiving:
             # ("faces US pressure": the agent named by a modifier)

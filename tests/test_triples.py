@@ -2598,3 +2598,19 @@ def test_welcoming_a_ceasefire_together_is_no_support_of_each_other(extractor) -
 def test_cooperation_against_a_foe_is_none_with_it(extractor) -> None:
     found = triples(extractor, "Sweden and Finland agreed to step up cooperation against the PKK.")
     assert not any(o == "pkk" and r == "COOPERATE" for _, r, o in found), found
+
+
+def test_a_step_said_to_be_illegal_accuses_its_maker(extractor) -> None:
+    one(extractor, "Israel annexed the area, a step the EU said was illegal.", "european-union", "ACCUSE", "israel")
+    assert triples(extractor, "Iran said the sanctions were illegal.") == []
+
+
+def test_facing_charges_accuses_no_one_named(extractor) -> None:
+    found = triples(extractor, "Qatar faced charges of funding Hamas.")
+    assert ("qatar", "ACCUSE", "hamas") not in found, found
+    one(extractor, "Israel drew condemnation from Turkey.", "turkey", "ACCUSE", "israel")
+
+
+def test_a_conclusion_dismissed_rejects_its_maker(extractor) -> None:
+    one(extractor, "The IAEA found traces of uranium, a conclusion Moscow dismissed as politicised.",
+        "russia", "REJECT", "iaea")
