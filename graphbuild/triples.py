@@ -3303,14 +3303,20 @@ class _SentenceRules:
                 return
             # ("Iranian President" is one phrase naming the state; "French National Assembly
             # president" is no head of France)
+            # (the word before the title names the one led: "Iraqi Kurdish leader" leads no Iraq)
+            demonym = self.ex.gazetteer.demonym(doc[owner].text) if doc[owner].pos_ == "ADJ" else None
             led = [r for r in [*self.m.resolve(doc[owner]),
                                *(self.m.resolve(doc[first - 1]) if doc[owner].pos_ == "ADJ" else [])]
                    if r.start <= owner < r.end <= first and r.actor.id != person.actor.id
-                   and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)]
+                   and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)
+                   and (doc[owner].pos_ != "ADJ" or (demonym is not None and demonym.id == r.actor.id))]
             if not led and (named := self.ex.gazetteer.lookup(doc[owner].text)) is not None and (
                     named.kind == "STATE" or named.kind in ORGANISATIONS):
                 # "Iran's supreme leader" read as one mention of the person: the owner's own name
                 led = [Ref(named, owner, owner + 1, doc[owner].text, "name", 0.8)]
+            if not led and (heads := self.ex.gazetteer.headed(person.actor)) is not None:
+                # "Iraqi Kurdish leader Masoud Barzani": the body the gazetteer says he heads
+                led = [Ref(heads, start, first, doc[start:first].text, "heads", 0.7)]
             self.add([person], "LEADS", led[:1], doc[owner:first].text,
                      f"tie:title {doc[start:first].text.lower()} -> LEADS (lexicon leading_titles)", 0.6, False, False)
             return

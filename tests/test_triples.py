@@ -2614,3 +2614,9 @@ def test_facing_charges_accuses_no_one_named(extractor) -> None:
 def test_a_conclusion_dismissed_rejects_its_maker(extractor) -> None:
     one(extractor, "The IAEA found traces of uranium, a conclusion Moscow dismissed as politicised.",
         "russia", "REJECT", "iaea")
+
+
+def test_a_people_s_leader_leads_no_state(extractor) -> None:
+    found = triples(extractor, "Iraqi Kurdish leader Masoud Barzani criticised Turkish shelling.")
+    assert ("masoud-barzani", "LEADS", "iraq") not in found and ("masoud-barzani", "LEADS", "kdp") in found, found
+    one(extractor, "Iranian President Masoud Pezeshkian visited Baghdad.", "masoud-pezeshkian", "LEADS", "iran")
