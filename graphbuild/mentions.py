@@ -35,9 +35,6 @@ from graphbuild.nlp import read_lexicon
 from graphbuild.records import Actor, Mention
 
 GROUPING_DEPS = {"amod", "compound", "poss", "nmod", "nummod"}
-# kin before a one-word name: "Haftar's son Saddam" is a relative, not the Saddam the gazetteer knows
-KIN = {"son", "daughter", "brother", "sister", "wife", "husband", "father", "mother", "nephew", "niece",
-       "cousin", "uncle", "aunt", "grandson", "son-in-law"}
 NOUNS = {"NOUN", "PROPN"}
 # NER labels that name actors; GPE/LOC that the gazetteer lacks are places, not actors
 NER_KINDS = {"PERSON": "PERSON", "ORG": "OTHER", "NORP": "OTHER"}
@@ -54,6 +51,7 @@ BLOCS = set(_WORDS["blocs"])
 BEYOND_STATES = set(_WORDS["beyond_states"])
 SEATED = set(_WORDS["seated"])
 CLIENTS = set(_WORDS["clients"])
+KIN = set(_WORDS["kin"])
 WATERS = set(_WORDS["waters"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
@@ -1403,13 +1401,15 @@ class SentenceMentions:
         if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
                 or clause.head.lemma_.lower() not in self.f.speech:
             return []
+        return self._conjoined_actors([s for s in clause.head.children if s.dep_ == "nsubj"])
+
+    def _conjoined_actors(self, subjects: list[Token]) -> list[Actor]:
+        """The actors the subjects and their conjuncts name (not by pronoun), when two or more."""
         actors: list[Actor] = []
-        for subject in clause.head.children:
-            if subject.dep_ == "nsubj":
-                for word in (subject, *subject.conjuncts):
-                    for ref in self.resolve(word):
-                        if ref.how != "pronoun" and ref.actor not in actors:
-                            actors.append(ref.actor)
+        for word in (w for subject in subjects for w in (subject, *subject.conjuncts)):
+            for ref in self.resolve(word):
+                if ref.how != "pronoun" and ref.actor not in actors:
+                    actors.append(ref.actor)
         return actors if len(actors) > 1 else []
 
     def _conjunct_owner(self, token: Token, persons: bool) -> Actor | None:
@@ -1472,12 +1472,7 @@ class SentenceMentions:
                     for o in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
         if any(r.how != "pronoun" for o in acted_on for w in (o, *o.conjuncts) for r in self.resolve(w)):
             return []
-        actors: list[Actor] = []
-        for word in (subject, *subject.conjuncts):
-            for ref in self.resolve(word):
-                if ref.how != "pronoun" and ref.actor not in actors:
-                    actors.append(ref.actor)
-        return actors if len(actors) > 1 else []
+        return self._conjoined_actors([subject])
 
     def _relative_antecedent(self, token: Token, persons: bool) -> Actor | None:
         """'de Klerk, who is trying to end his country's isolation': a pronoun inside a

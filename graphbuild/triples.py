@@ -100,13 +100,16 @@ PARTICLE_PREPS = {"out", "away", "back", "off"}
 CALLED_KINDS = {"PERSON", "STATE", "GOVERNMENT"}
 # "despite / under pressure from X": the clause's subject is pressed
 PRESSED_UNDER = {"under", "despite", "amid"}
-# refusals that, done despite someone's pressure, reject that someone
-REFUSING_DESPITE = {"refuse", "decline", "reject", "resist", "defy", "deny"}
 # "said after talks with X": the clause's agent held the talks (not "before": they may not happen)
 AFTER_TALKS = {"after", "during", "following", "amid"}
 # what a joint act is about, never a party to it: "cooperate on Gaza", "clashed over Kirkuk"
 TOPIC_PREPS = {"on", "over", "about", "regarding"}
 ADVERB_PARTICLES = {"down", "up", "out", "off", "back", "away"}
+
+
+def infinitive(word: Token) -> bool:
+    """A 'to' infinitive: "called Trump to demand", "led Hezbollah to retaliate"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in word.children)
 
 
 def several(refs: Sequence[Ref]) -> bool:
@@ -278,6 +281,7 @@ class Extractor:
         self.comment_nouns = lex.words("comment_nouns")
         self.violating = lex.words("violating_verbs")
         self.unlawful = lex.words("unlawful_adjectives")
+        self.defying = lex.words("defying_verbs")
         self.dissuasion = lex.words("dissuasion_verbs")
         self.decline = lex.words("decline_verbs")
         self.object_as = lex.words("object_as_verbs")
@@ -1934,9 +1938,8 @@ class _SentenceRules:
                                        or lemma in ex.negating) and lemma not in ex.governing \
                 or self.denies_deed(verb):
             return  # the complement's own event, qualified by this verb
-        if cue is not None and cue.relation == "LEADS" and complement is not None and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in complement.children) and any(
-                c.dep_ == "dobj" for c in verb.children):
+        if cue is not None and cue.relation == "LEADS" and complement is not None and infinitive(complement) \
+                and any(c.dep_ == "dobj" for c in verb.children):
             cue = None  # "the strikes led Hezbollah to retaliate": a cause, no command (the complement's own)
         phoned = cue is None and self.phone_call(verb)
         if phoned:
@@ -2244,8 +2247,7 @@ class _SentenceRules:
         relation, intent_note = self.intent_relation(base, verb, intent, negated)
         if relation == "THREATEN" and base != "THREATEN":
             mutual = False  # "vowed to keep fighting X": an intention is one side's
-        if relation in MATERIAL_CONFLICT and verb.dep_ in ("advcl", "acl", "relcl") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        if relation in MATERIAL_CONFLICT and verb.dep_ in ("advcl", "acl", "relcl") and infinitive(verb):
             mutual = False  # "sent troops to fight the PKK", "a centre to fight IS": an aim is one side's
         if relation == "AGREE" and base != "AGREE" and len(subjects) == 1:
             mutual = False  # "Beirut was ready to negotiate with Israel": Beirut's offer alone
@@ -2342,7 +2344,7 @@ class _SentenceRules:
                 continue
             if child.dep_ == "prep" and child.lower_ != "as":
                 continue  # "regards X as a threat" labels; "called for an end to X" asks
-            if child.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            if child.dep_ in ("ccomp", "xcomp") and infinitive(child):
                 continue  # "called Trump to demand guarantees that such an attack ...": a purpose, no label
             for t in child.subtree:
                 cue = self.noun_cue(t)
@@ -2397,14 +2399,13 @@ class _SentenceRules:
         if verb.lemma_.lower() != "call" or particles(verb) or any(
                 c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "on", "upon")
                                                 and (c, c.lower_) in verb_preps(verb))  # (not "on Tuesday")
-                or (c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (c.dep_ == "ccomp" and not infinitive(c))
                 for c in verb.children):
             return False
         # the one called is the object word itself, a known actor ("called Iran's bluff", "called
         # Netanyahu Hitler" misparsed, are no calls); a state or government called 'to' do
         # something is asked to do it, unless what follows is said to it ("to discuss", "to urge")
-        purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and infinitive(c)), None)
         said = purpose is None or purpose.lemma_.lower() in self.ex.speech or (
             (cue := self.verb_cue(purpose)[0]) is not None and cue.relation in ("CONSULT", "REQUEST"))
         # ("called the Iranian president": a person in office, named by the state)
@@ -3013,9 +3014,9 @@ class _SentenceRules:
             # agreed": the clause's subject is the one pressed
             objects = [r for r in self.subject(noun.head.head)[0] if r.actor.id not in exclude]
             gov = noun.head.head
-            if gov.dep_ == "xcomp" and gov.head.lemma_.lower() in REFUSING_DESPITE:
+            if gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.ex.defying:
                 gov = gov.head  # ("refused to disarm despite ...": hung on the refused act)
-            if objects and noun.head.lower_ == "despite" and gov.lemma_.lower() in REFUSING_DESPITE:
+            if objects and noun.head.lower_ == "despite" and gov.lemma_.lower() in self.ex.defying:
                 # "declined to resign despite pressure by X": the refusal rejects X
                 refused, _hedged, _, _ = self.qualifiers(gov, self.subject(gov)[2])
                 self.add(objects, "REJECT", subjects, gov.text,
@@ -3292,33 +3293,31 @@ class _SentenceRules:
                 owner -= 1  # "Hamas political chief Ismail Haniyeh" leads Hamas
             if owner >= 0 and doc[owner].tag_ == "POS":
                 owner -= 1  # "Iran's Supreme Leader Ali Khamenei"
-            if owner < phrase.left_edge.i or not doc[owner].text[:1].isupper():
-                # "Hamas deputy leader", "opposition leader": one of its leaders, or no owner;
-                # "army chief Abdel Fattah al-Burhan": the body the gazetteer says the person heads
-                heads = self.ex.gazetteer.headed(person.actor)
-                if heads is not None and not (owner >= phrase.left_edge.i and doc[owner].lower_ in self.ex.subordinate):
-                    self.add([person], "LEADS", [Ref(heads, start, first, doc[start:first].text, "heads", 0.7)],
-                             doc[max(owner, phrase.left_edge.i):first].text,
-                             f"tie:title {doc[start:first].text.lower()} -> LEADS (gazetteer heads)", 0.6, False, False)
-                return
-            # ("Iranian President" is one phrase naming the state; "French National Assembly
-            # president" is no head of France)
-            # (the word before the title names the one led: "Iraqi Kurdish leader" leads no Iraq)
-            demonym = self.ex.gazetteer.demonym(doc[owner].text) if doc[owner].pos_ == "ADJ" else None
-            led = [r for r in [*self.m.resolve(doc[owner]),
-                               *(self.m.resolve(doc[first - 1]) if doc[owner].pos_ == "ADJ" else [])]
-                   if r.start <= owner < r.end <= first and r.actor.id != person.actor.id
-                   and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)
-                   and (doc[owner].pos_ != "ADJ" or (demonym is not None and demonym.id == r.actor.id))]
-            if not led and (named := self.ex.gazetteer.lookup(doc[owner].text)) is not None and (
-                    named.kind == "STATE" or named.kind in ORGANISATIONS):
-                # "Iran's supreme leader" read as one mention of the person: the owner's own name
-                led = [Ref(named, owner, owner + 1, doc[owner].text, "name", 0.8)]
+            named_owner = owner >= phrase.left_edge.i and doc[owner].text[:1].isupper()
+            if not named_owner and owner >= phrase.left_edge.i and doc[owner].lower_ in self.ex.subordinate:
+                return  # "Hamas deputy leader": one of its leaders
+            led: list[Ref] = []
+            if named_owner:
+                # ("Iranian President" is one phrase naming the state; "French National Assembly
+                # president" is no head of France; "Iraqi Kurdish leader" leads no Iraq: the
+                # word before the title names the one led)
+                demonym = self.ex.gazetteer.demonym(doc[owner].text) if doc[owner].pos_ == "ADJ" else None
+                led = [r for r in [*self.m.resolve(doc[owner]),
+                                   *(self.m.resolve(doc[first - 1]) if doc[owner].pos_ == "ADJ" else [])]
+                       if r.start <= owner < r.end <= first and r.actor.id != person.actor.id
+                       and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)
+                       and (doc[owner].pos_ != "ADJ" or (demonym is not None and demonym.id == r.actor.id))]
+                if not led and (named := self.ex.gazetteer.lookup(doc[owner].text)) is not None and (
+                        named.kind == "STATE" or named.kind in ORGANISATIONS):
+                    # "Iran's supreme leader" read as one mention of the person: the owner's own name
+                    led = [Ref(named, owner, owner + 1, doc[owner].text, "name", 0.8)]
+            source = "lexicon leading_titles"
             if not led and (heads := self.ex.gazetteer.headed(person.actor)) is not None:
-                # "Iraqi Kurdish leader Masoud Barzani": the body the gazetteer says he heads
-                led = [Ref(heads, start, first, doc[start:first].text, "heads", 0.7)]
-            self.add([person], "LEADS", led[:1], doc[owner:first].text,
-                     f"tie:title {doc[start:first].text.lower()} -> LEADS (lexicon leading_titles)", 0.6, False, False)
+                # "army chief Abdel Fattah al-Burhan", "Iraqi Kurdish leader Masoud Barzani": no
+                # owner named, or none that leads; the body the gazetteer says the person heads
+                led, source = [Ref(heads, start, first, doc[start:first].text, "heads", 0.7)], "gazetteer heads"
+            self.add([person], "LEADS", led[:1], doc[max(owner, phrase.left_edge.i):first].text,
+                     f"tie:title {doc[start:first].text.lower()} -> LEADS ({source})", 0.6, False, False)
             return
         title = doc[first - 1] if first - 1 > phrase.left_edge.i else None
         if title is None or title.lower_ not in self.ex.member_titles:
