@@ -1598,7 +1598,8 @@ class SentenceMentions:
                         and not any(lemma.capitalize() in a for a in s.actor.aliases)}
         actor = self.memory.antecedent(kinds, self.index, exclude)
         if actor is None:
-            return []
+            # "the militants" with no group before them are read as armed men of their own
+            return None if lemma in self.lex.group_kind else []
         return [Ref(actor, token.i, token.i + 1, self.doc[token.left_edge.i:token.i + 1].text,
                     "description", 0.6)]
 

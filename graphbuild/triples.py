@@ -263,6 +263,7 @@ class Extractor:
         self.happenings = lex.words("happening_nouns")
         self.adjective_hedges = lex.words("adjective_hedges")
         self.answers = lex.words("answer_nouns")
+        self.reasons = lex.words("reason_nouns")
         self.receiving = lex.words("receiving_verbs")
         self.reliance = lex.words("reliance_verbs")
         self.having = lex.words("having_verbs")
@@ -978,8 +979,8 @@ class _SentenceRules:
         while queue and seen < 40:
             token = queue.pop(0)
             seen += 1
-            if token.lower_ == "behalf":
-                continue  # "on behalf of X": whom it is done for, no party of it
+            if token.lower_ == "behalf" or self.reason_phrase(token) or self.reasons_own(token):
+                continue  # "on behalf of X", "in response to X's attack": for whom or why, no party
             if token.dep_ in ("npadvmod", "appos") and (token.lemma_.lower() in self.ex.event_anaphors
                                                          or token.lemma_.lower() in self.ex.comment_nouns):
                 # "pledged to ..., a commitment welcomed by X": X judges it, takes no part;
@@ -1014,6 +1015,25 @@ class _SentenceRules:
                 and not (c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.ex.making)
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
         return []
+
+    def hung_after_reason(self, noun: Token) -> Token | None:
+        """'fired rockets in solidarity with Hamas', parsed with 'with Hamas' on 'fired': the
+        phrase right after a reason noun is the noun's own."""
+        if not self.reason_phrase(noun) or noun.i + 1 >= len(noun.doc):
+            return None
+        after = noun.doc[noun.i + 1]
+        return after if after.dep_ == "prep" and after.head.i == noun.head.head.i else None
+
+    def reasons_own(self, prep: Token) -> bool:
+        """Whether `prep` is a reason noun's phrase hung elsewhere (see hung_after_reason)."""
+        if prep.dep_ != "prep" or prep.i == 0:
+            return False
+        after = self.hung_after_reason(prep.doc[prep.i - 1])
+        return after is not None and after.i == prep.i
+
+    def reason_phrase(self, token: Token) -> bool:
+        """'in response to X', 'in solidarity with X': why or for whom an act is done."""
+        return token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in self.ex.reasons
 
     def pressed_under(self, prep: Token) -> bool:
         """'under pressure from Egypt': who presses is no party of the act done under it."""
@@ -1276,6 +1296,8 @@ class _SentenceRules:
                 if match is not None and match.how == "place":
                     place, found_at, found_from = match, token, head
                     break
+                if self.reason_phrase(token) or self.reasons_own(token):
+                    continue  # "attacked ships in support of Gaza": Gaza is not attacked
                 if near or token.dep_ == "prep":
                     # (a listed place is one too: "fired missiles at Tel Aviv and Haifa")
                     queue.extend(c for c in token.children if (c.dep_ not in CLAUSAL or (
@@ -1341,6 +1363,8 @@ class _SentenceRules:
         """'prompting retaliatory strikes by the Israeli army on villages': phrases of an
         event noun the parser hung on the plain verb governing it; those after the noun,
         of a verb that is no event itself, not passive, and none the noun has itself."""
+        if (after := self.hung_after_reason(noun)) is not None:
+            return [after]
         verb = noun.head
         if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.pos_ != "VERB" or self.noun_cue(noun) is None \
                 or self.verb_cue(verb)[0] is not None or any(c.dep_ == "auxpass" for c in verb.children):
@@ -1395,7 +1419,7 @@ class _SentenceRules:
         def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
                 for child in attached:
-                    if child.dep_ in ("prep", "dative") and child.lower_ == p:
+                    if child.dep_ in ("prep", "dative") and child.lower_ == p and not self.reasons_own(child):
                         for pobj in prep_objects_of(child):
                             if p == "at" and pobj.lemma_.lower() in self.ex.behest:
                                 continue  # "at the request of X": who asked, not the party
@@ -1403,6 +1427,8 @@ class _SentenceRules:
                                 continue  # "in exchange for X": what came back, not the party
                             if pobj.lower_ == "behalf":
                                 continue  # "fighting on behalf of X": whom it is done for (companions)
+                            if p == "in" and self.reason_phrase(pobj) and verb.lemma_.lower() not in self.ex.participation:
+                                continue  # "attacked ships in support of Gaza": why, not whom
                             if p in TOPIC_PREPS and verb.lemma_.lower() in self.ex.mutual:
                                 continue  # "agreed to cooperate on Gaza reconstruction": what, not with whom
                             if p in ("against", "over") and complaining and self.noun_cue(pobj) is not None \
@@ -2942,9 +2968,11 @@ class _SentenceRules:
                     frame.head.lower_ not in ("in", "at") or gov.lemma_.lower() in self.ex.participation
                     # "told reporters after talks with X": the speaker was at the talks
                     or frame.head.lower_ in AFTER_TALKS
-                    # "struck the PKK in coordination with Iraq": the act done jointly with X
-                    or (frame.head.lower_ == "in" and cue.relation == "COOPERATE"
-                        and any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children))
+                    # "struck the PKK in coordination with Iraq": the act done jointly with X;
+                    # "fired rockets in solidarity with Hamas": done for X
+                    or (frame.head.lower_ == "in" and cue.relation in ("COOPERATE", "SUPPORT")
+                        and any(p.dep_ == "prep" and p.lower_ in ("with", "of")
+                                for p in (*noun.children, *self.stranded_preps(noun))))
                     or frame.head.lower_ == "behind"  # "Israel was behind the killing of X": its doing
                     or (gov.lemma_.lower() == "be" and noun.lemma_.lower() in self.ex.mutual)) and (
                     gov.pos_ == "VERB" or gov.lemma_.lower() == "be"):

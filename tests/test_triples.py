@@ -2620,3 +2620,31 @@ def test_a_people_s_leader_leads_no_state(extractor) -> None:
     found = triples(extractor, "Iraqi Kurdish leader Masoud Barzani criticised Turkish shelling.")
     assert ("masoud-barzani", "LEADS", "iraq") not in found and ("masoud-barzani", "LEADS", "kdp") in found, found
     one(extractor, "Iranian President Masoud Pezeshkian visited Baghdad.", "masoud-pezeshkian", "LEADS", "iran")
+
+
+def test_the_rebels_point_back_to_the_group_before_them(extractor) -> None:
+    found = triples(extractor, "The Houthis seized a cargo ship. The rebels said they would keep attacking Israel.")
+    assert ("houthis", "THREATEN", "israel") in found, found
+    found = triples(extractor, "Hamas fighters attacked Israel. The militants also took hostages from Israel.")
+    assert ("hamas", "COERCE", "israel") in found and not any("militants" in s for s, _, _ in found), found
+
+
+def test_no_group_before_them_leaves_the_rebels_their_own(extractor) -> None:
+    # nothing to point back to: still armed men, not the state the sentence names
+    found = triples(extractor, "The militants also took hostages from Israel.")
+    assert not any(s == "israel" for s, _, _ in found), found
+
+
+def test_a_reason_phrase_names_no_party_of_the_act(extractor) -> None:
+    found = triples(extractor, "The Houthis attacked ships in support of Gaza.")
+    assert ("houthis", "SUPPORT", "palestine") in found and ("houthis", "ASSAULT", "palestine") not in found, found
+    found = triples(extractor, "Israel struck Gaza in response to Hamas rocket fire.")
+    assert ("israel", "ASSAULT", "palestine") in found and ("israel", "ASSAULT", "hamas") not in found, found
+
+
+def test_in_solidarity_with_is_support_however_it_is_parsed(extractor) -> None:
+    one(extractor, "Hezbollah said it was acting in solidarity with Hamas.", "hezbollah", "SUPPORT", "hamas")
+    found = triples(extractor, "The Houthis attacked ships in solidarity with the Palestinians.")
+    assert ("houthis", "SUPPORT", "palestine") in found and ("houthis", "ASSAULT", "palestine") not in found, found
+    found = triples(extractor, "Hezbollah fired rockets at Israel in solidarity with Hamas.")
+    assert ("hezbollah", "ASSAULT", "israel") in found and ("hezbollah", "SUPPORT", "hamas") in found, found
