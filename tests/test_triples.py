@@ -2648,3 +2648,10 @@ def test_in_solidarity_with_is_support_however_it_is_parsed(extractor) -> None:
     assert ("houthis", "SUPPORT", "palestine") in found and ("houthis", "ASSAULT", "palestine") not in found, found
     found = triples(extractor, "Hezbollah fired rockets at Israel in solidarity with Hamas.")
     assert ("hezbollah", "ASSAULT", "israel") in found and ("hezbollah", "SUPPORT", "hamas") in found, found
+
+
+def test_selling_arms_to_a_state_is_aid(extractor) -> None:
+    one(extractor, "Russia sold S-400 missiles to Turkey.", "russia", "AID", "turkey")
+    found = triples(extractor, "Washington approved the sale of F-35 jets to the UAE.")
+    assert ("united-states", "AID", "united-arab-emirates") in found, found
+    one(extractor, "Turkey's dispatch of drones to Libya angered Egypt.", "turkey", "MOBILIZE", "libya")
