@@ -302,6 +302,8 @@ class Extractor:
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
         self.event_anaphors = lex.words("event_anaphors")
+        self.accusations = lex.words("accusation_nouns")
+        self.singular_events = lex.words("singular_event_nouns")
         self.beyond_nation = lex.words("beyond_nation_modifiers")
         self.leading_titles = lex.words("leading_titles")
         self.subordinate = lex.words("subordinate_modifiers")
@@ -749,6 +751,15 @@ class _SentenceRules:
                 or noun.lemma_.lower() not in self.ex.event_anaphors or not beside:
             return []
         gov = noun.head
+        if noun.lemma_.lower() in self.ex.accusations:
+            # "accused Iran of arming Hezbollah, an allegation Tehran denied": the accuser's
+            for _ in range(4):
+                if gov.pos_ == "VERB" and (cue := self.verb_cue(gov)[0]) is not None and cue.relation == "ACCUSE":
+                    return self.subject(gov)[0]
+                if gov.head.i == gov.i:
+                    break
+                gov = gov.head
+            return []
         if gov.pos_ in ("NOUN", "PROPN") and (self.noun_cue(gov) is not None
                                               or gov.lemma_.lower() in self.ex.event_anaphors):
             # "criticised the new EU sanctions, a move the EU defended", "condemned the decision,
@@ -2488,14 +2499,20 @@ class _SentenceRules:
     def violation_in_speech(self, verb: Token) -> None:
         """'Hamas said Israel had violated the ceasefire': a breach one side reports of
         another accuses it (ACCUSE), whatever the breach itself is coded as."""
-        for clause in verb.children:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ == "relcl":
+            # "a move the UN said violated international law", parsed with 'violated' on 'move'
+            clauses += [c for c in verb.head.children if c.dep_ == "acl" and c.i > verb.i
+                        and not any(s.dep_ in SUBJ for s in c.children)]
+        for clause in clauses:
             unlawful = clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in self.ex.unlawful
                                                      for c in clause.children)
-            if clause.dep_ != "ccomp" or not (clause.lemma_.lower() in self.ex.violating or unlawful):
+            if not (clause.lemma_.lower() in self.ex.violating or unlawful):
                 continue
             speakers = self.subject(verb)[0]  # ("..., saying Israel had violated the terms")
             mine = {r.actor.id for r in speakers}
-            violators = [r for s in clause.children if s.dep_ == "nsubj" for r in self.actors(s, role="subj")
+            violators = [r for s in clause.children if s.dep_ == "nsubj"
+                         for r in self.act_of_which(s, verb) or self.actors(s, role="subj")
                          if r.actor.id not in mine]
             if not violators and not any(s.dep_ in SUBJ for s in clause.children):
                 # "a move the UN said violated international law", "a step the EU said was
@@ -2506,6 +2523,18 @@ class _SentenceRules:
             self.add(speakers, "ACCUSE", violators, f"{verb.text} ... {clause.text}",
                      f"speech:{verb.lemma_.lower()}+{word} -> ACCUSE "
                      f"(lexicon {'unlawful_adjectives' if unlawful else 'violating_verbs'})", 0.6, negated, hedged)
+
+    def act_of_which(self, pronoun: Token, verb: Token) -> list[Ref]:
+        """'launched strikes on the PKK, which Iraq said violated its sovereignty': 'which'
+        hung on the target inside an act's phrase is that act, so its author."""
+        if pronoun.tag_ != "WDT" or verb.dep_ != "relcl":
+            return []
+        target = verb.head
+        if target.dep_ != "pobj" or target.head.dep_ != "prep" or self.noun_cue(target.head.head) is None:
+            return []
+        act = target.head.head
+        return self.event_author(act, set()) or (
+            self.subject(act.head)[0] if act.dep_ == "dobj" and act.head.pos_ == "VERB" else [])
 
     def demand_in_speech(self, verb: Token) -> None:
         """'X said Sudan must return ...' is a demand by X on Sudan."""
@@ -2698,6 +2727,8 @@ class _SentenceRules:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and f"{lemma} of {pobj.lemma_.lower()}" in table:
                         return table[f"{lemma} of {pobj.lemma_.lower()}"]
+        if noun.tag_ == "NNS" and lemma in self.ex.singular_events:
+            return None
         cue = table.get(lemma) or table.get(noun.lower_)
         if cue is None and lemma in self.ex.gettable and self.acquired(noun):
             return Cue(lemma, "AID", "noun", "a thing got from a giver")

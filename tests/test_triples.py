@@ -2655,3 +2655,23 @@ def test_selling_arms_to_a_state_is_aid(extractor) -> None:
     found = triples(extractor, "Washington approved the sale of F-35 jets to the UAE.")
     assert ("united-states", "AID", "united-arab-emirates") in found, found
     one(extractor, "Turkey's dispatch of drones to Libya angered Egypt.", "turkey", "MOBILIZE", "libya")
+
+
+def test_a_violation_told_in_a_relative_clause_accuses_the_act_s_maker(extractor) -> None:
+    one(extractor, "Israel expanded settlements in the West Bank, a move the UN said violated international law.",
+        "united-nations", "ACCUSE", "israel")
+    found = triples(extractor, "Turkey launched strikes on the PKK, which Iraq said violated its sovereignty.")
+    assert ("iraq", "ACCUSE", "turkey") in found and ("iraq", "ACCUSE", "pkk") not in found, found
+
+
+def test_denying_an_allegation_rejects_the_accuser(extractor) -> None:
+    one(extractor, "Israel accused Iran of arming Hezbollah, an allegation Tehran denied.", "iran", "REJECT", "israel")
+    one(extractor, "Saudi Arabia blamed Iran for the attack, a claim Iran dismissed.", "iran", "REJECT", "saudi-arabia")
+    one(extractor, "The US accused Qatar of funding Hamas. Qatar rejected the charges.",
+        "qatar", "REJECT", "united-states")
+
+
+def test_settlements_in_the_plural_are_no_agreement(extractor) -> None:
+    found = triples(extractor, "Israel expanded settlements in the West Bank.")
+    assert not any(r == "AGREE" for _, r, _ in found), found
+    one(extractor, "The rebels reached a settlement with the government of Sudan.", "sudanese-rebels", "AGREE", "sudan")
