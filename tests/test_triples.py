@@ -1552,8 +1552,9 @@ def test_backing_needed_is_the_givers_and_not_yet_given(extractor) -> None:
 
 @pytest.mark.parametrize("text,obj,coded", [
     ("Tehran denied the supply of missiles to Hezbollah.", "hezbollah", True),
+    ("Iran has denied the transfer of weapons to the Houthis.", "houthis", True),
     # a transfer named by a word with no cue of its own yields nothing, rather than a refusal
-    ("Iran has denied the transfer of weapons to the Houthis.", "houthis", False),
+    ("Iran has denied the handover of weapons to the Houthis.", "houthis", False),
 ])
 def test_a_denied_arms_transfer_is_a_negated_deed_not_a_refusal(extractor, text: str, obj: str,
                                                                 coded: bool) -> None:
