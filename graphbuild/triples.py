@@ -1489,6 +1489,8 @@ class _SentenceRules:
             return refs, ""
         if (shared := self.shared_object(verb)) is not None and (refs := fresh(self.actors(shared))):
             return refs, ""
+        if (partner := self.partner_before(verb)) is not None and (refs := fresh(self.actors(partner))):
+            return refs, ""
         if verb.lemma_.lower() in OBJECT_CONTROL:
             # "allow United Nations planes to land" parsed as a clause: its subject is the object
             for clause in verb.children:
@@ -1526,6 +1528,24 @@ class _SentenceRules:
                     RELATIONS[own.relation].score > 0) != (RELATIONS[cue.relation].score > 0)):
                 return None
             return objects[0]
+        return None
+
+    def partner_before(self, verb: Token) -> Token | None:
+        """'met Grossi in Tehran and agreed on a framework': a joint act with no party or
+        subject of its own, conjoined after a meeting or talks, is done with the one met."""
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in self.ex.mutual or any(
+                c.dep_ in (*SUBJ, "dobj") or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children):
+            return None
+        before = verb.head
+        talks = [c for c in before.children if c.dep_ == "dobj" and c.lemma_.lower() in self.ex.mutual]
+        if before.pos_ != "VERB" or not (before.lemma_.lower() in self.ex.mutual or talks):
+            return None
+        # ("held talks with Saudi Arabia and agreed ...": the talks' partner)
+        for c in (*before.children, *(g for t in talks for g in t.children)):
+            if c.dep_ == "dobj" and not talks:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "with":
+                return next(iter(prep_objects_of(c)), None)
         return None
 
     def purpose_objects(self, head: Token, exclude: set[str], noun: Token | None = None) -> list[Ref]:
@@ -2178,7 +2198,9 @@ class _SentenceRules:
         # (not when the party came from a governed clause: "agreed not to attack Israel")
         # (nor a departure: "split from X" is one side leaving)
         joint = cue.words.split()[0] in ex.mutual or lemma in ex.mutual or (
-            bool(inner) and complement is not None and complement.lemma_.lower() in ex.mutual)
+            bool(inner) and complement is not None and complement.lemma_.lower() in ex.mutual) or (
+            # "A and B reached an agreement": the cue's own thing is joint
+            cue.relation == "AGREE" and any(w in ex.mutual for w in cue.words.split()[1:]))
         if objs and used in LOCATIVE and joint and several(subjects):
             objs, used = [], ""  # "Saudi Arabia and Iran agreed in Beijing to ...": with each other, there
         mutual = joint and not (inner and objs) and used != "from"  # ("pledged to coordinate": a joint act promised)
@@ -3156,6 +3178,11 @@ class _SentenceRules:
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+            if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and (
+                    noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual) and not any(
+                    c.dep_ == "dobj" for c in noun.head.children):
+                # "fighting erupted between the army and the RSF": the pair is the event's
+                between = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
             for prep in between:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":

@@ -2676,3 +2676,25 @@ def test_settlements_in_the_plural_are_no_agreement(extractor) -> None:
     found = triples(extractor, "Israel expanded settlements in the West Bank.")
     assert not any(r == "AGREE" for _, r, _ in found), found
     one(extractor, "The rebels reached a settlement with the government of Sudan.", "sudanese-rebels", "AGREE", "sudan")
+
+
+def test_reaching_an_agreement_together_is_agreeing_with_each_other(extractor) -> None:
+    found = triples(extractor, "The KRG and Baghdad reached an agreement on oil exports.")
+    assert ("krg", "AGREE", "iraq") in found and ("iraq", "AGREE", "krg") in found, found
+    one(extractor, "Israel reached an agreement with Hamas.", "israel", "AGREE", "hamas")
+
+
+def test_a_joint_act_after_a_meeting_is_with_the_one_met(extractor) -> None:
+    one(extractor, "Araqchi met IAEA chief Rafael Grossi in Tehran and agreed on a new framework.",
+        "abbas-araghchi", "AGREE", "rafael-grossi")
+    one(extractor, "Iran held talks with Saudi Arabia and agreed to reopen embassies.", "iran", "AGREE", "saudi-arabia")
+    # not an act of another kind: criticising is no joint act with the one met
+    found = triples(extractor, "Erdogan met Putin and criticised NATO.")
+    assert ("recep-tayyip-erdogan", "ACCUSE", "vladimir-putin") not in found, found
+
+
+def test_fighting_that_erupted_between_two_sides_is_theirs(extractor) -> None:
+    found = triples(extractor, "Fighting erupted between the Sudanese army and the RSF in April 2023.")
+    assert ("sudanese-armed-forces", "ASSAULT", "rsf") in found and ("rsf", "ASSAULT", "sudanese-armed-forces") in found, found
+    found = triples(extractor, "Talks resumed between Iran and the United States in Muscat.")
+    assert ("iran", "CONSULT", "united-states") in found and not any(o == "oman" for _, _, o in found), found
