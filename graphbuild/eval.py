@@ -511,7 +511,8 @@ class EvalReport:
         if self.kind == "plover":
             records, pairs = c["records"], c["unlabeled_found"]
             return [
-                f"{self.gold}: {records} PLOVER records, {c['predicted']} predicted triples",
+                (f"{self.gold}: {records} PLOVER records, {c['predicted']} predicted event triples "
+                 f"({c.get('ties', 0)} structural ties not scored: PLOVER codes events only)"),
                 f"strict recall      {m['strict_recall']:.3f}  ({c['strict_found']}/{records})",
                 f"unlabeled recall   {m['unlabeled_recall']:.3f}  ({pairs}/{records})",
                 (f"relation accuracy  {m['relation_accuracy']:.3f}  "
@@ -775,7 +776,11 @@ def _score_plover(gold_path: Path, records: list[PloverRecord],
     by_text = {fold(r.text): r for r in records}
     placed: dict[str, list[Prediction]] = {}
     ignored = []
+    ties = 0
     for pred in preds:
+        if RELATIONS[pred.relation].family != "event":
+            ties += 1  # PLOVER codes events: a tie (LEADS, MEMBER_OF, ...) it can neither confirm nor deny
+            continue
         record = by_id.get(pred.article) or by_text.get(fold(pred.sentence))
         if record is None and pred.sentence:
             needle = fold(pred.sentence)
@@ -827,7 +832,7 @@ def _score_plover(gold_path: Path, records: list[PloverRecord],
         "relation_accuracy": _ratio(strict_found, pair_found),
         "overgeneration": _ratio(n_pred, len(records)),
     }
-    counts = {"records": len(records), "predicted": n_pred, "ignored": len(ignored),
+    counts = {"records": len(records), "predicted": n_pred, "ties": ties, "ignored": len(ignored),
               "strict_found": strict_found, "unlabeled_found": pair_found,
               "reciprocal": sum(r.reciprocal for r in records),
               "no_target": sum(not r.targets for r in records)}

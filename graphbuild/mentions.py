@@ -141,6 +141,7 @@ class ArticleMemory:
         self.people: set[str] = set()  # ids of persons named in full
         self.acronyms: dict[str, Actor] = {}  # "NUT" once "the Nigerian Union of Teachers (NUT)"
         self.institutions: dict[str, Actor] = {}  # "embassy" -> the state of "the U.S. Embassy"
+        self.addressed: set[str] = set()  # persons a bare title ("President Trump") has placed
         self.counter = 0
         self.author: list[Actor] = []  # who "we" is in a statement
         # event word -> (sentence, its agents): "the intervention" later in the story

@@ -306,6 +306,8 @@ class Extractor:
         self.singular_events = lex.words("singular_event_nouns")
         self.beyond_nation = lex.words("beyond_nation_modifiers")
         self.leading_titles = lex.words("leading_titles")
+        self.state_head_titles = lex.words("state_head_titles")
+        self.past_titles = lex.words("past_title_modifiers")
         self.subordinate = lex.words("subordinate_modifiers")
         self.whole_body_units = lex.words("whole_body_units")
         self.own_posts = lex.words("own_posts")
@@ -3348,6 +3350,13 @@ class _SentenceRules:
                       if r.actor.kind == "STATE"]
             self.add(owners, "LEADS", refs[:1], f"{noun.text}",
                      "tie:possessor of coalition -> LEADS (lexicon leads.possessive)", 0.6, False, False)
+        if actor.kind in ("ARMED_GROUP", "POLITICAL_PARTY"):
+            # "Haftar's Libyan National Army", "Erdogan's ruling AK Party": a person's group is
+            # the one he leads
+            owners = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)
+                      if r.actor.kind == "PERSON" and r.actor.curated and r.how != "pronoun"]
+            self.add(owners[:1], "LEADS", refs[:1], f"{noun.text}",
+                     "tie:person's group -> LEADS (possessive)", 0.6, False, False)
 
     def title_leads(self, person: Ref, name: Token) -> None:
         """'Hamas leader Ismail Haniyeh', 'Iranian President Masoud Pezeshkian': a head-of
@@ -3374,6 +3383,8 @@ class _SentenceRules:
             start = first - size
             if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
                 continue
+            if any(w.lower_ in self.ex.past_titles for w in doc[phrase.left_edge.i:start]):
+                return  # "the former Iranian president": no head now
             owner = start - 1
             if owner > phrase.left_edge.i and doc[owner].lower_ in self.ex.whole_body_units:
                 owner -= 1  # "Hamas political chief Ismail Haniyeh" leads Hamas
@@ -3397,11 +3408,23 @@ class _SentenceRules:
                         named.kind == "STATE" or named.kind in ORGANISATIONS):
                     # "Iran's supreme leader" read as one mention of the person: the owner's own name
                     led = [Ref(named, owner, owner + 1, doc[owner].text, "name", 0.8)]
+                if not led and demonym is not None and demonym.kind == "STATE" and doc[owner + 1].i == start:
+                    # "Lebanese President Joseph Aoun", the title inside the person's own name
+                    led = [Ref(demonym, owner, owner + 1, doc[owner].text, "demonym", 0.8)]
             source = "lexicon leading_titles"
             if not led and (heads := self.ex.gazetteer.headed(person.actor)) is not None:
                 # "army chief Abdel Fattah al-Burhan", "Iraqi Kurdish leader Masoud Barzani": no
                 # owner named, or none that leads; the body the gazetteer says the person heads
                 led, source = [Ref(heads, start, first, doc[start:first].text, "heads", 0.7)], "gazetteer heads"
+            if not led and not named_owner and person.actor.country and \
+                    doc[start:first].text.lower() in self.ex.state_head_titles and \
+                    (state := self.ex.gazetteer.by_country(person.actor.country)) is not None:
+                # "Prime Minister Nawaf Salam": no owner named; the state the person is of (said
+                # once an article: a title repeated is a form of address, not news)
+                if person.actor.id in self.m.memory.addressed:
+                    return
+                self.m.memory.addressed.add(person.actor.id)
+                led, source = [Ref(state, start, first, doc[start:first].text, "heads", 0.6)], "gazetteer country"
             self.add([person], "LEADS", led[:1], doc[max(owner, phrase.left_edge.i):first].text,
                      f"tie:title {doc[start:first].text.lower()} -> LEADS ({source})", 0.6, False, False)
             return

@@ -372,6 +372,16 @@ def test_plover_direction_and_igo_kind_matter(plover: Path) -> None:
     assert "Sentence of record r1." in text and "IGO -REQUEST-> JPN" in text
 
 
+def test_plover_scores_events_only(plover: Path) -> None:
+    # a leader tie matches the record's pair (both USA) but is no event PLOVER could code
+    preds = [plover_pred("r2", state("USA"), "LEADS", state("USA")),
+             plover_pred("r2", state("USA"), "ASSAULT", state("AFG"))]
+    report = evaluate(plover, predictions=preds)
+    assert report.counts["ties"] == 1 and report.counts["predicted"] == 1
+    assert report.metrics["overgeneration"] == pytest.approx(1 / 5)
+    assert "1 structural ties not scored" in report.to_text()
+
+
 def test_plover_extractor_gets_one_article_per_record(plover: Path) -> None:
     class Fixed:
         def __init__(self) -> None:

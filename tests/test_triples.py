@@ -195,7 +195,8 @@ def test_withdrawing_an_actor_from_an_agreement(extractor, text: str,
     found = triples(extractor, text)
     for triple in expected:
         assert triple in found, found
-    assert not any(o in ("united-kingdom", "united-states") for _s, _r, o in found), found
+    # (a leader's own state, "Prime Minister Johnson", is a tie, not the act's party)
+    assert not any(o in ("united-kingdom", "united-states") for _s, r, o in found if r != "LEADS"), found
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2698,3 +2699,21 @@ def test_fighting_that_erupted_between_two_sides_is_theirs(extractor) -> None:
     assert ("sudanese-armed-forces", "ASSAULT", "rsf") in found and ("rsf", "ASSAULT", "sudanese-armed-forces") in found, found
     found = triples(extractor, "Talks resumed between Iran and the United States in Muscat.")
     assert ("iran", "CONSULT", "united-states") in found and not any(o == "oman" for _, _, o in found), found
+
+
+def test_a_bare_head_of_state_title_places_the_person_once_an_article(extractor) -> None:
+    one(extractor, "Prime Minister Nawaf Salam met the Hezbollah leadership.", "nawaf-salam", "LEADS", "lebanon")
+    one(extractor, "Lebanese President Joseph Aoun urged Hezbollah to disarm.", "joseph-aoun", "LEADS", "lebanon")
+    text = "President Joseph Aoun urged Hezbollah to disarm. President Joseph Aoun also met Macron."
+    leads = [t for t in extractor.extract(Article(id="t", text=text)) if t.relation == "LEADS"]
+    assert [(t.subject.id, t.object.id, t.sentence.index) for t in leads] == [("joseph-aoun", "lebanon", 0)], leads
+    for text in ("The former Iranian president Hassan Rouhani criticised the deal.",
+                 "Former President Donald Trump criticised Iran."):
+        assert not any(r == "LEADS" for _, r, _ in triples(extractor, text)), text
+
+
+def test_a_person_s_group_is_the_one_he_leads(extractor) -> None:
+    one(extractor, "Haftar's Libyan National Army shot down a Turkish drone.",
+        "khalifa-haftar", "LEADS", "libyan-national-army")
+    one(extractor, "Erdogan's ruling AK Party lost Istanbul.", "recep-tayyip-erdogan", "LEADS", "akp")
+    assert not any(r == "LEADS" for _, r, _ in triples(extractor, "His Hezbollah fighters attacked Israel."))
