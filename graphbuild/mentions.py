@@ -99,6 +99,7 @@ class Lexicon:
     desc_state: set[str]
     desc_person: set[str]
     desc_pair: set[str]
+    desc_igo: set[str]
     singular: set[str]
     plural: set[str]
     person: set[str]
@@ -113,7 +114,7 @@ class Lexicon:
                   for w in words}
         d, p = data["descriptions"], data["pronouns"]
         return cls(set(data["state_roles"]["words"]), groups, set(d["group"]), set(d["state"]),
-                   set(d["person"]), set(d["pair"]), set(p["singular"]), set(p["plural"]),
+                   set(d["person"]), set(d["pair"]), set(d["igo"]), set(p["singular"]), set(p["plural"]),
                    set(p["person"]), set(p["relative"]), set(data["titles"]["words"]), data)
 
     def words(self, section: str, key: str = "words") -> set[str]:
@@ -1589,6 +1590,8 @@ class SentenceMentions:
             kinds = {"STATE"}
         elif lemma in self.lex.desc_group:
             kinds = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "MILITARY"}
+        elif lemma in self.lex.desc_igo:
+            kinds = {"IGO"}  # "the agency", "the UN nuclear watchdog" after the IAEA
         else:
             return None
         exclude = self._clause_subjects(token)

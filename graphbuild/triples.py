@@ -620,7 +620,13 @@ class _SentenceRules:
                 and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "agent" for c in verb.children) \
                 and verb.head.lemma_.lower() not in self.ex.event_anaphors:  # ("a move condemned by X": move_author)
             # "a coalition led by X"; "Kataib Hezbollah is an Iraqi militia backed by Iran": the one described
-            patients = (self.described(verb.head) if verb.head.dep_ in ("attr", "appos") else []) \
+            # ("the army and the RSF, commanded by Hemedti": one commander, the conjunct right
+            # before the comma; "X and Y, backed by Iran" may be both)
+            led = (self.conjunct_before_comma(verb) or verb.head) if (
+                (cue := self.verb_cue(verb)[0]) is not None and cue.relation == "LEADS"
+                and verb.head.dep_ not in ("attr", "appos")) else None
+            patients = self.m.resolve(led) if led is not None else \
+                (self.described(verb.head) if verb.head.dep_ in ("attr", "appos") else []) \
                 or self.actors(verb.head, deep=False)
         if agents or patients or depth > 4 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return agents, patients, chain
@@ -714,6 +720,16 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    @staticmethod
+    def conjunct_before_comma(verb: Token) -> Token | None:
+        """'the army and the RSF, commanded by Hemedti': a participle set off after the last
+        of conjoined nouns describes that one, wherever the parser hung it."""
+        doc = verb.doc
+        if verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        between = [c for c in verb.head.conjuncts if verb.head.i < c.i < verb.i]
+        return max(between, key=lambda c: c.i) if between else None
 
     def whose_clause_owner(self, verb: Token) -> list[Ref]:
         """The actor before a 'whose' phrase the parser made a second subject of `verb`

@@ -2717,3 +2717,21 @@ def test_a_person_s_group_is_the_one_he_leads(extractor) -> None:
         "khalifa-haftar", "LEADS", "libyan-national-army")
     one(extractor, "Erdogan's ruling AK Party lost Istanbul.", "recep-tayyip-erdogan", "LEADS", "akp")
     assert not any(r == "LEADS" for _, r, _ in triples(extractor, "His Hezbollah fighters attacked Israel."))
+
+
+def test_a_commander_leads_the_one_force_named_before_him(extractor) -> None:
+    found = triples(extractor, "The Sudanese army and the RSF, commanded by Hemedti, have fought since April 2023.")
+    assert ("hemedti", "LEADS", "rsf") in found and ("hemedti", "LEADS", "sudanese-armed-forces") not in found, found
+    found = triples(extractor, "Fighting erupted between the Sudanese army, led by General Abdel Fattah al-Burhan, "
+                               "and the paramilitary RSF commanded by Hemedti.")
+    assert ("abdel-fattah-al-burhan", "LEADS", "rsf") not in found, found
+    assert ("hemedti", "LEADS", "sudanese-armed-forces") not in found, found
+    # backing may be of both
+    found = triples(extractor, "The Houthis and Hamas, backed by Iran, attacked Israel.")
+    assert ("iran", "SUPPORT", "houthis") in found and ("iran", "SUPPORT", "hamas") in found, found
+
+
+def test_the_agency_points_back_to_the_body_named_before(extractor) -> None:
+    one(extractor, "Iran met the IAEA chief in Vienna. Later, Tehran suspended cooperation with the agency.",
+        "iran", "SANCTION", "iaea")
+    one(extractor, "The EU imposed sanctions on Iran. The bloc also warned Russia.", "european-union", "THREATEN", "russia")
