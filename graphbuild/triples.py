@@ -308,6 +308,8 @@ class Extractor:
         self.leading_titles = lex.words("leading_titles")
         self.state_head_titles = lex.words("state_head_titles")
         self.past_titles = lex.words("past_title_modifiers")
+        self.civilians = lex.words("civilian_nouns")
+        self.moving = lex.words("moving_verbs")
         self.subordinate = lex.words("subordinate_modifiers")
         self.whole_body_units = lex.words("whole_body_units")
         self.own_posts = lex.words("own_posts")
@@ -720,6 +722,15 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def civilian(self, ref: Ref) -> bool:
+        """A mention naming people, not a state or its agents: 'Syrian refugees', 'displaced
+        Palestinians' (a people's name in the plural)."""
+        words = self.m.doc[ref.start:ref.end]
+        head = next((t for t in words if not ref.start <= t.head.i < ref.end or t.head.i == t.i), words.root)
+        return head.lemma_.lower() in self.ex.civilians or (
+            # ("Syrian troops" are the state's: only the people's own name, "Palestinians")
+            ref.how == "demonym" and head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper())
 
     @staticmethod
     def conjunct_before_comma(verb: Token) -> Token | None:
@@ -2046,6 +2057,8 @@ class _SentenceRules:
             # a handover, no meeting with Israel and no aid to the Red Cross
             return
         agents, patients, chain = self.subject(verb)
+        if cue.relation == "RETREAT" and lemma in ex.moving and agents and all(map(self.civilian, agents)):
+            return  # "Syrian refugees returned from Lebanon": people going home, no state's retreat
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing and not phoned  # (the call's purpose: its own)
         agreement = self.cue_noun(verb, words)

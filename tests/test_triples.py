@@ -2735,3 +2735,16 @@ def test_the_agency_points_back_to_the_body_named_before(extractor) -> None:
     one(extractor, "Iran met the IAEA chief in Vienna. Later, Tehran suspended cooperation with the agency.",
         "iran", "SANCTION", "iaea")
     one(extractor, "The EU imposed sanctions on Iran. The bloc also warned Russia.", "european-union", "THREATEN", "russia")
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian refugees returned from Lebanon.",
+    "Thousands of displaced Palestinians returned to northern Gaza.",
+    "Iranian citizens left Israel.",
+])
+def test_civilians_going_home_or_away_are_no_state_s_retreat(extractor, text: str) -> None:
+    assert not any(r == "RETREAT" for _, r, _ in triples(extractor, text)), triples(extractor, text)
+
+
+def test_troops_leaving_are_still_their_state_s_retreat(extractor) -> None:
+    one(extractor, "Syrian troops left Lebanon in 2005.", "syria", "RETREAT", "lebanon")
