@@ -681,7 +681,11 @@ class _SentenceRules:
                     o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     and c.i < verb.i for o in prep_objects_of(c)]
                 if objs:
-                    return self.actors(objs[0]), [], [head]
+                    controlled = self.actors(objs[0])
+                    if not controlled and head.lemma_.lower() in self.ex.commands and self.bare_forces(objs[0]):
+                        # "Netanyahu ordered the army to withdraw": his own forces, so his act
+                        return self.subject(head, depth + 1)[0], [], [head]
+                    return controlled, [], [head]
             a, p, c = self.subject(head, depth + 1)
             if not a and p and head.tag_ == "VBN":
                 return p, [], [head, *c]  # "X was alleged to have been working with Y"
@@ -722,6 +726,29 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def own_forces_ordered(self, verb: Token, orderers: list[Ref]) -> bool:
+        """'ordered the army / the IRGC / his followers to ...': the one ordered is the
+        orderer's own (the state's forces or government, or a body the orderer leads), so
+        the order is no request to anyone; what is ordered is the act."""
+        ordered = [c for c in verb.children if c.dep_ == "dobj"]
+        if not orderers or len(ordered) != 1:
+            return False
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ordered[0].children):
+            return True  # "his followers", "its troops"
+        refs = self.actors(ordered[0], deep=False)
+        if not refs and self.bare_forces(ordered[0]):
+            return True  # "ordered the army to withdraw": whose army goes without saying
+        states = {r.actor.country for r in orderers if r.actor.country}
+        heads = {h.id for r in orderers if (h := self.ex.gazetteer.headed(r.actor)) is not None}
+        return bool(refs) and all(
+            (r.actor.kind in ("MILITARY", "GOVERNMENT") and r.actor.country in states)
+            or r.actor.id in heads for r in refs)
+
+    def bare_forces(self, noun: Token) -> bool:
+        """'the army', 'the troops': forces named with no owner."""
+        return noun.lemma_.lower() in self.ex.forces and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in noun.children)
 
     def civilian(self, ref: Ref) -> bool:
         """A mention naming people, not a state or its agents: 'Syrian refugees', 'displaced
@@ -2057,6 +2084,8 @@ class _SentenceRules:
             # a handover, no meeting with Israel and no aid to the Red Cross
             return
         agents, patients, chain = self.subject(verb)
+        if lemma in ex.commands and complement is not None and self.own_forces_ordered(verb, agents):
+            return  # "Erdogan ordered the army to strike the PKK": the strike is the act (the army's)
         if cue.relation == "RETREAT" and lemma in ex.moving and agents and all(map(self.civilian, agents)):
             return  # "Syrian refugees returned from Lebanon": people going home, no state's retreat
         exclude = {r.actor.id for r in agents}

@@ -2748,3 +2748,16 @@ def test_civilians_going_home_or_away_are_no_state_s_retreat(extractor, text: st
 
 def test_troops_leaving_are_still_their_state_s_retreat(extractor) -> None:
     one(extractor, "Syrian troops left Lebanon in 2005.", "syria", "RETREAT", "lebanon")
+
+
+def test_an_order_to_one_s_own_forces_is_the_ordered_act(extractor) -> None:
+    found = triples(extractor, "Erdogan ordered the army to strike the PKK.")
+    assert ("recep-tayyip-erdogan", "ASSAULT", "pkk") in found and not any(r in ("COERCE", "REQUEST")
+                                                                           for _, r, _ in found), found
+    t = one(extractor, "Khamenei ordered the IRGC to attack Israel.", "irgc", "ASSAULT", "israel")
+    assert t.hedged  # ordered, not yet done
+    found = triples(extractor, "Netanyahu ordered the army to withdraw from Gaza.")
+    assert ("benjamin-netanyahu", "RETREAT", "palestine") in found and ("benjamin-netanyahu", "REQUEST", "palestine") \
+        not in found, found
+    # an order to others is still a demand on them
+    one(extractor, "Israel ordered residents of northern Gaza to leave.", "israel", "REQUEST", "palestine")
