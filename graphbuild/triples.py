@@ -78,7 +78,7 @@ INNER_PATIENT = frozenset({"of", "into"})
 # what undoing an event noun amounts to: "lifted the curfew", "halted aid"
 UNDONE = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "THREATEN": "CONCEDE",
           "AID": "SANCTION", "CONSULT": "SANCTION", "COOPERATE": "SANCTION", "AGREE": "REJECT",
-          "SUPPORT": "SANCTION"}
+          "SUPPORT": "SANCTION", "REJECT": "CONCEDE"}  # ("dropped its veto on X": gives way)
 # hostile acts whose winding down is a de-escalation toward their target: "suspended attacks on X"
 ESCALATION = {"ASSAULT", "MOBILIZE"}
 # verbs whose own relation beats the event noun they govern: "demanded a meeting"
@@ -640,6 +640,13 @@ class _SentenceRules:
             # "Iran rejected accusations of supplying X": the one who disputes is the one accused
             # (the disputing verb is left out of the chain: the claim itself negates the deed)
             return self.subject(claim.head, depth + 1)[0], [], []
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "pcomp") and verb.i > 0 and (
+                before := verb.doc[verb.i - 1]).pos_ == "PROPN" and before.dep_ == "pobj" \
+                and before.head.lower_ in ("to", "of", "against", "over") and (named := [
+                    r for r in self.actors(before, deep=False) if r.how in ("name", "alias", "acronym")]):
+            # "its objection to Finland joining NATO": the name right before the gerund does it
+            # (not a city where it is done: "blocked roads in the capital of Algiers demanding")
+            return named, [], [head, *self.subject(head, depth + 1)[2]]
         if (denier := self.denied_by(verb)) is not None:
             # "denied supplying missiles", the gerund hung on its object: the denier's deed
             a, p, c = self.subject(denier, depth + 1)

@@ -2761,3 +2761,19 @@ def test_an_order_to_one_s_own_forces_is_the_ordered_act(extractor) -> None:
         not in found, found
     # an order to others is still a demand on them
     one(extractor, "Israel ordered residents of northern Gaza to leave.", "israel", "REQUEST", "palestine")
+
+
+def test_dropping_a_veto_gives_way(extractor) -> None:
+    found = triples(extractor, "Turkey dropped its veto on Sweden's NATO membership.")
+    assert ("turkey", "CONCEDE", "sweden") in found and not any(r == "REJECT" for _, r, _ in found), found
+
+
+def test_the_jewish_state_is_israel(extractor) -> None:
+    found = triples(extractor, "The UAE and Bahrain established formal ties with the Jewish state.")
+    assert ("united-arab-emirates", "CONSULT", "israel") in found and ("bahrain", "CONSULT", "israel") in found
+    assert ("united-arab-emirates", "CONSULT", "bahrain") not in found, found
+
+
+def test_the_name_right_before_a_gerund_does_it(extractor) -> None:
+    found = triples(extractor, "Ankara lifted its objection to Finland joining NATO.")
+    assert ("finland", "MEMBER_OF", "nato") in found and ("turkey", "MEMBER_OF", "nato") not in found, found
