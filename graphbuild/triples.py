@@ -308,6 +308,7 @@ class Extractor:
         self.leading_titles = lex.words("leading_titles")
         self.state_head_titles = lex.words("state_head_titles")
         self.past_titles = lex.words("past_title_modifiers")
+        self.honorifics = lex.words("honorifics")
         self.civilians = lex.words("civilian_nouns")
         self.moving = lex.words("moving_verbs")
         self.subordinate = lex.words("subordinate_modifiers")
@@ -3388,15 +3389,20 @@ class _SentenceRules:
         if not refs or noun.dep_ in ("compound", "amod"):
             return
         actor = refs[0].actor
+        led_of = False
         if actor.kind == "PERSON" and noun.pos_ == "PROPN":
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "at", "with"):
                     orgs = [r for p in prep.children if p.dep_ == "pobj" for r in self.m.resolve(p)
                             if r.actor.kind in ORGANISATIONS]
-                    self.add(refs[:1], "AFFILIATED_WITH", orgs, f"{noun.text} {prep.text}",
-                             f"tie:person {prep.lower_} organisation -> AFFILIATED_WITH "
-                             f"(lexicon affiliated_with.from)", 0.6, False, False)
-        if actor.kind == "PERSON" and noun.pos_ == "PROPN":
+                    # "Prime Minister Abdul Hamid Dbeibah of the Government of National Unity"
+                    heading = prep.lower_ == "of" and self.head_title_before(noun)
+                    led_of = led_of or (heading and bool(orgs))
+                    self.add(refs[:1], "LEADS" if heading else "AFFILIATED_WITH", orgs, f"{noun.text} {prep.text}",
+                             f"tie:person {prep.lower_} organisation -> "
+                             + ("LEADS (a head title before the name)" if heading
+                                else "AFFILIATED_WITH (lexicon affiliated_with.from)"), 0.6, False, False)
+        if actor.kind == "PERSON" and noun.pos_ == "PROPN" and not led_of:
             self.title_leads(refs[0], noun)
         if actor.kind == "COALITION":
             # the possessor may sit inside the matched name ("Tehran's Axis of Resistance")
@@ -3423,16 +3429,31 @@ class _SentenceRules:
             self.add(owners[:1], "LEADS", refs[:1], f"{noun.text}",
                      "tie:person's group -> LEADS (possessive)", 0.6, False, False)
 
-    def title_leads(self, person: Ref, name: Token) -> None:
-        """'Hamas leader Ismail Haniyeh', 'Iranian President Masoud Pezeshkian': a head-of
-        title right after its organisation or state names the one the person leads ('Hamas
-        deputy leader', 'opposition leader' or 'Saudi Foreign Minister' name no leader)."""
+    def head_title_before(self, name: Token) -> bool:
+        """Whether a head title ('Prime Minister', 'leader') stands right before the name."""
+        doc = self.m.doc
+        first = self.name_start(name)
+        return any(first - size >= name.left_edge.i and doc[first - size:first].text.lower() in self.ex.leading_titles
+                   for size in (2, 1))
+
+    def name_start(self, name: Token) -> int:
+        """The first word of a person's name ending at `name`, titles left out."""
         doc = self.m.doc
         first = name.i
         while first > name.left_edge.i and (doc[first - 1].pos_ == "PROPN" or (
                 doc[first - 1].text == "-" and first - 2 >= 0 and doc[first - 2].pos_ == "PROPN")) and \
                 doc[first - 1].lower_ not in self.ex.titles:
             first -= 1  # the name's own words ("Ismail Haniyeh", "Abdul-Malik al-Houthi")
+        while first - 1 > name.left_edge.i and doc[first - 1].lower_ in self.ex.honorifics:
+            first -= 1  # "Supreme Leader Ayatollah Ali Khamenei": the honorific is no title of office
+        return first
+
+    def title_leads(self, person: Ref, name: Token) -> None:
+        """'Hamas leader Ismail Haniyeh', 'Iranian President Masoud Pezeshkian': a head-of
+        title right after its organisation or state names the one the person leads ('Hamas
+        deputy leader', 'opposition leader' or 'Saudi Foreign Minister' name no leader)."""
+        doc = self.m.doc
+        first = self.name_start(name)
         # the phrase the title is in: the name's own, or the title's when the name is
         # parsed as its appositive ("Iran's supreme leader Ali Khamenei")
         phrase = name.head if name.dep_ == "appos" and name.head.i == first - 1 else name

@@ -2777,3 +2777,17 @@ def test_the_jewish_state_is_israel(extractor) -> None:
 def test_the_name_right_before_a_gerund_does_it(extractor) -> None:
     found = triples(extractor, "Ankara lifted its objection to Finland joining NATO.")
     assert ("finland", "MEMBER_OF", "nato") in found and ("turkey", "MEMBER_OF", "nato") not in found, found
+
+
+def test_a_head_title_with_of_leads_the_body_named(extractor) -> None:
+    found = triples(extractor, "Prime Minister Abdul Hamid Dbeibah of the Government of National Unity met Erdogan.")
+    assert ("abdul-hamid-dbeibah", "LEADS", "government-of-national-accord") in found, found
+    assert not any(r == "AFFILIATED_WITH" for _, r, _ in found), found
+    # no head title: one of its people
+    found = triples(extractor, "Ali Vaez of the International Crisis Group said Iran was isolated.")
+    assert not any(r == "LEADS" for _, r, _ in found), found
+
+
+def test_an_honorific_between_title_and_name_is_passed_over(extractor) -> None:
+    one(extractor, "Supreme Leader Ayatollah Ali Khamenei rejected talks with the United States.",
+        "ali-khamenei", "LEADS", "iran")
