@@ -309,6 +309,7 @@ class Extractor:
         self.state_head_titles = lex.words("state_head_titles")
         self.past_titles = lex.words("past_title_modifiers")
         self.honorifics = lex.words("honorifics")
+        self.crimes = lex.words("crime_nouns")
         self.civilians = lex.words("civilian_nouns")
         self.moving = lex.words("moving_verbs")
         self.subordinate = lex.words("subordinate_modifiers")
@@ -472,6 +473,12 @@ class _SentenceRules:
         # "Saudi Arabia, Russia, and Israel" parsed as an apposition with conjuncts: a list
         members += [x for t in list(members) for a in t.children if a.dep_ == "appos" and a.conjuncts
                     and t.pos_ == "PROPN" for x in (a, *a.conjuncts)]
+        # "Hezbollah in Lebanon, the Houthis in Yemen and militias in Iraq": a list of 'X in
+        # <place>' the parser hung on the first place
+        members += [x for t in list(members) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
+                    for place in prep_objects_of(p) for a in place.children if a.dep_ in ("appos", "conj")
+                    and any(q.dep_ == "prep" and q.lower_ == p.lower_ for q in a.children)
+                    for x in (a, *a.conjuncts)]
         for t in members:
             if not (self.span.start <= t.i < self.span.end):
                 continue
@@ -710,6 +717,10 @@ class _SentenceRules:
             # "al-Sharaa, whose HTS group led the offensive, travelled to Riyadh", parsed with
             # 'led' as the main verb: the verb after it is the owner's, not the group's
             return outer, [], []
+        if self.speakers_second_act(verb):
+            # "Aoun said the state would hold ... and urged Hezbollah to ...": the parser hangs the
+            # speaker's second act on the reported one; a past verb after a 'would' clause is his
+            return self.subject(head.head, depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             a, p, c = self.subject(head, depth + 1)
             if p and not any(x.dep_ == "auxpass" for x in verb.children) and \
@@ -776,6 +787,13 @@ class _SentenceRules:
             return None
         between = [c for c in verb.head.conjuncts if verb.head.i < c.i < verb.i]
         return max(between, key=lambda c: c.i) if between else None
+
+    def speakers_second_act(self, verb: Token) -> bool:
+        """'said the state would hold X and urged Y': see subject()."""
+        head = verb.head
+        return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.tag_ == "VBD" \
+            and head.head.lemma_.lower() in self.ex.speech and not any(x.dep_ in SUBJ for x in verb.children) \
+            and any(x.dep_ == "aux" and x.tag_ == "MD" for x in head.children)
 
     def whose_clause_owner(self, verb: Token) -> list[Ref]:
         """The actor before a 'whose' phrase the parser made a second subject of `verb`
@@ -1740,7 +1758,7 @@ class _SentenceRules:
             notes.append("neg:neither")
         # "would cut off X and restrict Y": a conjoined verb shares its first verb's modal/negation
         if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("aux", "neg") for c in head.children):
+                c.dep_ in ("aux", "neg") for c in head.children) and not self.speakers_second_act(head):
             for child in head.head.children:
                 if child.dep_ == "aux" and child.lower_ in ex.modals:
                     hedged = True
@@ -2597,7 +2615,10 @@ class _SentenceRules:
         for clause in clauses:
             unlawful = clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in self.ex.unlawful
                                                      for c in clause.children)
-            if not (clause.lemma_.lower() in self.ex.violating or unlawful):
+            # "said the RSF had committed genocide / war crimes"
+            crime = clause.lemma_.lower() == "commit" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.ex.crimes for c in clause.children)
+            if not (clause.lemma_.lower() in self.ex.violating or unlawful or crime):
                 continue
             speakers = self.subject(verb)[0]  # ("..., saying Israel had violated the terms")
             mine = {r.actor.id for r in speakers}
@@ -2612,7 +2633,8 @@ class _SentenceRules:
             word = next((c.lower_ for c in clause.children if c.dep_ == "acomp"), "") if unlawful else clause.lemma_.lower()
             self.add(speakers, "ACCUSE", violators, f"{verb.text} ... {clause.text}",
                      f"speech:{verb.lemma_.lower()}+{word} -> ACCUSE "
-                     f"(lexicon {'unlawful_adjectives' if unlawful else 'violating_verbs'})", 0.6, negated, hedged)
+                     f"(lexicon {'unlawful_adjectives' if unlawful else 'crime_nouns' if crime else 'violating_verbs'})",
+                     0.6, negated, hedged)
 
     def act_of_which(self, pronoun: Token, verb: Token) -> list[Ref]:
         """'launched strikes on the PKK, which Iraq said violated its sovereignty': 'which'

@@ -2791,3 +2791,20 @@ def test_a_head_title_with_of_leads_the_body_named(extractor) -> None:
 def test_an_honorific_between_title_and_name_is_passed_over(extractor) -> None:
     one(extractor, "Supreme Leader Ayatollah Ali Khamenei rejected talks with the United States.",
         "ali-khamenei", "LEADS", "iran")
+
+
+def test_a_list_of_actors_each_in_its_place(extractor) -> None:
+    found = triples(extractor, "Iran has armed Hezbollah in Lebanon, the Houthis in Yemen and militias in Iraq.")
+    assert {("iran", "AID", "hezbollah"), ("iran", "AID", "houthis")} <= set(found), found
+    assert not any(o in ("lebanon", "yemen") for _, _, o in found), found
+
+
+def test_a_speaker_s_second_act_after_a_reported_clause_is_his(extractor) -> None:
+    t = one(extractor, "Erdogan said Turkey would not allow a terror corridor and threatened the SDF.",
+            "recep-tayyip-erdogan", "THREATEN", "sdf")
+    assert not t.negated and not t.hedged  # the 'would not' is the reported clause's
+
+
+def test_saying_another_committed_a_crime_accuses_it(extractor) -> None:
+    one(extractor, "Washington determined that the RSF had committed genocide.", "united-states", "ACCUSE", "rsf")
+    assert not any(r == "ACCUSE" for _, r, _ in triples(extractor, "The UN said the Houthis had committed to the truce."))
