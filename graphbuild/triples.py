@@ -2219,6 +2219,12 @@ class _SentenceRules:
             # "Five Americans unlawfully detained in Iran": detention is the state's act
             agents = [r for r in self.objects(verb, "in", {p.actor.id for p in patients})[0]
                       if r.actor.kind == "STATE"]
+        judged = [c for c in verb.children if c.dep_ == "nsubjpass" and self.noun_cue(c) is not None]
+        if agents and judged and cue.relation in (*STANCES, "ACCUSE", "PROTEST") and (
+                authors := self.event_author(judged[0], {r.actor.id for r in agents})):
+            # "Athens' dispatch of rescue teams to Turkey was welcomed by Ankara", "Israel's strike
+            # on Doha was condemned by Qatar": a stance on an act is one on its author
+            patients = authors
         if patients:
             if agents:
                 # passive: "was attacked by X" -> X attacked the patient

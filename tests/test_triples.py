@@ -2656,7 +2656,7 @@ def test_selling_arms_to_a_state_is_aid(extractor) -> None:
     one(extractor, "Russia sold S-400 missiles to Turkey.", "russia", "AID", "turkey")
     found = triples(extractor, "Washington approved the sale of F-35 jets to the UAE.")
     assert ("united-states", "AID", "united-arab-emirates") in found, found
-    one(extractor, "Turkey's dispatch of drones to Libya angered Egypt.", "turkey", "MOBILIZE", "libya")
+    one(extractor, "Turkey's dispatch of drones to Libya angered Egypt.", "turkey", "AID", "libya")
 
 
 def test_a_violation_told_in_a_relative_clause_accuses_the_act_s_maker(extractor) -> None:
@@ -2808,3 +2808,13 @@ def test_a_speaker_s_second_act_after_a_reported_clause_is_his(extractor) -> Non
 def test_saying_another_committed_a_crime_accuses_it(extractor) -> None:
     one(extractor, "Washington determined that the RSF had committed genocide.", "united-states", "ACCUSE", "rsf")
     assert not any(r == "ACCUSE" for _, r, _ in triples(extractor, "The UN said the Houthis had committed to the truce."))
+
+
+def test_dispatching_rescue_teams_is_aid(extractor) -> None:
+    one(extractor, "Greece dispatched rescue teams to Turkey after the earthquake.", "greece", "AID", "turkey")
+
+
+def test_a_stance_on_an_act_in_the_passive_is_one_on_its_author(extractor) -> None:
+    one(extractor, "Athens' dispatch of rescue teams to Turkey was welcomed by Ankara.", "turkey", "SUPPORT", "greece")
+    found = triples(extractor, "Israel's strike on Doha was condemned by Qatar.")
+    assert ("qatar", "ACCUSE", "israel") in found and ("israel", "ASSAULT", "qatar") in found, found
