@@ -1586,15 +1586,25 @@ class SentenceMentions:
         if "two" in dets or "both" in dets:
             return None
         kinds: set[str] | None
+        exclude = self._clause_subjects(token)
         if lemma in self.lex.desc_state:
             kinds = {"STATE"}
+        elif lemma in self.lex.desc_group and token.tag_ == "NNS" and self.lex.group_kind.get(lemma) == "ARMED_GROUP":
+            # "the rebels", "the militants": an armed group told of before this sentence (not
+            # an army, nor a group this sentence names beside them: "the army, backed by
+            # Hezbollah, attacked the rebels")
+            kinds = {"ARMED_GROUP"}
+            exclude |= {s.actor.id for s in self.memory.seen if s.sentence == self.index}
         elif lemma in self.lex.desc_group:
             kinds = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "MILITARY"}
         elif lemma in self.lex.desc_igo:
-            kinds = {"IGO"}  # "the agency", "the UN nuclear watchdog" after the IAEA
+            # "the agency" after the International Atomic Energy Agency, "the bloc" after the EU
+            kinds = {"IGO"}
+            listed = set(self.lex.raw["descriptions"]["igo"][lemma])
+            exclude |= {s.actor.id for s in self.memory.seen if s.actor.kind == "IGO" and s.actor.id not in listed
+                        and not any(lemma in n.lower().split() for n in (s.actor.name, *s.actor.aliases))}
         else:
             return None
-        exclude = self._clause_subjects(token)
         if lemma in ("kingdom", "sultanate"):
             # "the kingdom" is a state whose own name says so (the Hashemite Kingdom of Jordan),
             # not the last state whatever it is

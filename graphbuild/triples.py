@@ -298,6 +298,8 @@ class Extractor:
         self.arms = lex.words("arms_nouns")
         # things whose giver, when got ('received ... from X'), aids the getter
         self.gettable = self.arms | lex.words("money_nouns") | lex.words("goods_nouns")
+        self.helping_things = self.gettable | lex.words("relief_nouns") | self.forces | self.units
+        self.arms_bound = lex.words("arms_bound_cues")
         self.acquiring = lex.words("acquiring_verbs")
         self.posts = lex.words("diplomatic_posts")
         self.brokering = lex.words("brokering_participles")
@@ -311,6 +313,8 @@ class Extractor:
         self.honorifics = lex.words("honorifics")
         self.crimes = lex.words("crime_nouns")
         self.civilians = lex.words("civilian_nouns")
+        self.uprooted = lex.words("uprooted_adjectives")
+        self.goods_bound = lex.words("goods_bound_cues")
         self.moving = lex.words("moving_verbs")
         self.subordinate = lex.words("subordinate_modifiers")
         self.whole_body_units = lex.words("whole_body_units")
@@ -650,10 +654,10 @@ class _SentenceRules:
             return self.subject(claim.head, depth + 1)[0], [], []
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "pcomp") and verb.i > 0 and (
                 before := verb.doc[verb.i - 1]).pos_ == "PROPN" and before.dep_ == "pobj" \
-                and before.head.lower_ in ("to", "of", "against", "over") and (named := [
+                and before.head.lower_ == "to" and verb.doc[before.head.i - 1].pos_ == "NOUN" and (named := [
                     r for r in self.actors(before, deep=False) if r.how in ("name", "alias", "acronym")]):
             # "its objection to Finland joining NATO": the name right before the gerund does it
-            # (not a city where it is done: "blocked roads in the capital of Algiers demanding")
+            # (not a target: "waged a war against Hamas killing ..."; nor a city)
             return named, [], [head, *self.subject(head, depth + 1)[2]]
         if (denier := self.denied_by(verb)) is not None:
             # "denied supplying missiles", the gerund hung on its object: the denier's deed
@@ -697,7 +701,8 @@ class _SentenceRules:
                     and c.i < verb.i for o in prep_objects_of(c)]
                 if objs:
                     controlled = self.actors(objs[0])
-                    if not controlled and head.lemma_.lower() in self.ex.commands and self.bare_forces(objs[0]):
+                    if not controlled and head.lemma_.lower() in self.ex.commands and self.bare_forces(objs[0]) \
+                            and self.own_forces_ordered(head, self.subject(head, depth + 1)[0]):
                         # "Netanyahu ordered the army to withdraw": his own forces, so his act
                         return self.subject(head, depth + 1)[0], [], [head]
                     return controlled, [], [head]
@@ -756,8 +761,9 @@ class _SentenceRules:
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in ordered[0].children):
             return True  # "his followers", "its troops"
         refs = self.actors(ordered[0], deep=False)
-        if not refs and self.bare_forces(ordered[0]):
-            return True  # "ordered the army to withdraw": whose army goes without saying
+        if not refs and self.bare_forces(ordered[0]) and all(
+                r.actor.kind in ("STATE", "GOVERNMENT", "PERSON") and r.actor.country for r in orderers):
+            return True  # "Netanyahu ordered the army to withdraw": whose army goes without saying
         states = {r.actor.country for r in orderers if r.actor.country}
         heads = {h.id for r in orderers if (h := self.ex.gazetteer.headed(r.actor)) is not None}
         return bool(refs) and all(
@@ -775,8 +781,10 @@ class _SentenceRules:
         words = self.m.doc[ref.start:ref.end]
         head = next((t for t in words if not ref.start <= t.head.i < ref.end or t.head.i == t.i), words.root)
         return head.lemma_.lower() in self.ex.civilians or (
-            # ("Syrian troops" are the state's: only the people's own name, "Palestinians")
-            ref.how == "demonym" and head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper())
+            # ("Syrian troops" are the state's, and "the Americans left Afghanistan" a retreat:
+            # a people's own name only when told uprooted, "displaced Palestinians")
+            ref.how == "demonym" and head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper()
+            and any(m.dep_ == "amod" and m.lower_ in self.ex.uprooted for m in head.lefts))
 
     @staticmethod
     def conjunct_before_comma(verb: Token) -> Token | None:
@@ -791,7 +799,10 @@ class _SentenceRules:
     def speakers_second_act(self, verb: Token) -> bool:
         """'said the state would hold X and urged Y': see subject()."""
         head = verb.head
-        return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.tag_ == "VBD" \
+        cue = self.verb_cue(verb)[0] if verb.dep_ == "conj" else None
+        # (a verbal act, as speaking is: "... and supplied drones" may be the reported subject's)
+        return cue is not None and RELATIONS[cue.relation].quad.startswith("verbal") \
+            and verb.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.tag_ == "VBD" \
             and head.head.lemma_.lower() in self.ex.speech and not any(x.dep_ in SUBJ for x in verb.children) \
             and any(x.dep_ == "aux" and x.tag_ == "MD" for x in head.children)
 
@@ -1941,7 +1952,26 @@ class _SentenceRules:
 
     # -- verbs -------------------------------------------------------------------
     def verb_cue(self, verb: Token) -> tuple[Cue | None, str | None, str]:
-        """The longest cue for lemma [+ particle] [+ preposition [+ its object] | + object noun]."""
+        """The longest cue for lemma [+ particle] [+ preposition [+ its object] | + object noun];
+        a cue that helps only by what it moves ('sold oil', 'sold missiles') when that is help."""
+        found = self._verb_cue(verb)
+        if found[0] is not None and found[2] in self.ex.goods_bound and not self.moves_help(
+                [c for c in verb.children if c.dep_ == "dobj"], found[2], envoys=True):
+            return None, None, found[2]
+        return found
+
+    def moves_help(self, things: list[Token], cue_words: str, envoys: bool = False) -> bool:
+        """Whether what is sent or transferred is help: arms, money, aid, relief, goods, troops
+        or forces (or, with `envoys`, envoys: the verb's rule makes sending one contact); what
+        is sold, only arms (selling oil is trade)."""
+        words = [w for t in things for w in (t, *self.counted(t), *(m for m in t.lefts if m.dep_ == "compound"))]
+        if cue_words in self.ex.arms_bound:
+            return any(w.lemma_.lower() in self.ex.arms or w.lemma_.lower() == "arms" or w.lemma_.lower() == "weapon"
+                       for w in words)
+        return any(w.lemma_.lower() in self.ex.helping_things or (envoys and w.lemma_.lower() in self.ex.envoys)
+                   or ((cue := self._noun_cue(w)) is not None and cue.relation == "AID") for w in words)
+
+    def _verb_cue(self, verb: Token) -> tuple[Cue | None, str | None, str]:
         lemma = verb.lemma_.lower()
         prts = particles(verb)
         heads = list(dict.fromkeys([lemma, verb.lower_]))
@@ -2824,6 +2854,14 @@ class _SentenceRules:
         return self._noun_cues[noun.i]
 
     def _noun_cue(self, noun: Token) -> Cue | None:
+        cue = self._noun_cue_any(noun)
+        if cue is not None and cue.words in self.ex.goods_bound and not self.moves_help(
+                [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects_of(p)],
+                cue.words):
+            return None  # "the sale of oil", "an airlift of Americans out of Israel"
+        return cue
+
+    def _noun_cue_any(self, noun: Token) -> Cue | None:
         if noun.pos_ not in ("NOUN", "PROPN") and not (
                 noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")) and not gerund_event(noun) or (
                 noun.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
@@ -3274,7 +3312,8 @@ class _SentenceRules:
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-            if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and (
+            if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not (
+                    noun.head.lemma_.lower() in self.ex.reversal or self.deescalates(noun.head)) and (
                     noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual) and not any(
                     c.dep_ == "dobj" for c in noun.head.children):
                 # "fighting erupted between the army and the RSF": the pair is the event's
@@ -3394,6 +3433,9 @@ class _SentenceRules:
             return False
         askers, _ = self.prep_objects(noun, ("of",))
         if not askers:
+            # "at Washington's request"
+            askers = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)]
+        if not askers:
             return False
         gov = noun.head.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
@@ -3452,8 +3494,10 @@ class _SentenceRules:
         if actor.kind in ("ARMED_GROUP", "POLITICAL_PARTY"):
             # "Haftar's Libyan National Army", "Erdogan's ruling AK Party": a person's group is
             # the one he leads
+            # (only the one the gazetteer says he heads: "Khamenei's Hezbollah" is a patron's)
             owners = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)
-                      if r.actor.kind == "PERSON" and r.actor.curated and r.how != "pronoun"]
+                      if r.actor.kind == "PERSON" and r.actor.curated and r.how != "pronoun"
+                      and getattr(self.ex.gazetteer.headed(r.actor), "id", None) == actor.id]
             self.add(owners[:1], "LEADS", refs[:1], f"{noun.text}",
                      "tie:person's group -> LEADS (possessive)", 0.6, False, False)
 
@@ -3497,8 +3541,10 @@ class _SentenceRules:
             start = first - size
             if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
                 continue
-            if any(w.lower_ in self.ex.past_titles for w in doc[phrase.left_edge.i:start]):
-                return  # "the former Iranian president": no head now
+            if any(w.lower_ in self.ex.past_titles for w in doc[phrase.left_edge.i:start]) or \
+                    any(w.lower_.endswith(("-elect", "-designate")) or w.lower_ in ("elect", "designate")
+                        for w in doc[start:name.i + 1]):
+                return  # "the former Iranian president", "President-elect Trump": no head now
             owner = start - 1
             if owner > phrase.left_edge.i and doc[owner].lower_ in self.ex.whole_body_units:
                 owner -= 1  # "Hamas political chief Ismail Haniyeh" leads Hamas
