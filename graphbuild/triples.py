@@ -315,6 +315,7 @@ class Extractor:
         self.civilians = lex.words("civilian_nouns")
         self.uprooted = lex.words("uprooted_adjectives")
         self.goods_bound = lex.words("goods_bound_cues")
+        self.killing = lex.words("killing_nouns")
         self.moving = lex.words("moving_verbs")
         self.subordinate = lex.words("subordinate_modifiers")
         self.whole_body_units = lex.words("whole_body_units")
@@ -479,10 +480,7 @@ class _SentenceRules:
                     and t.pos_ == "PROPN" for x in (a, *a.conjuncts)]
         # "Hezbollah in Lebanon, the Houthis in Yemen and militias in Iraq": a list of 'X in
         # <place>' the parser hung on the first place
-        members += [x for t in list(members) for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
-                    for place in prep_objects_of(p) for a in place.children if a.dep_ in ("appos", "conj")
-                    and any(q.dep_ == "prep" and q.lower_ == p.lower_ for q in a.children)
-                    for x in (a, *a.conjuncts)]
+        members += [x for t in list(members) for x in self.listed_by_place(t)]
         for t in members:
             if not (self.span.start <= t.i < self.span.end):
                 continue
@@ -514,7 +512,18 @@ class _SentenceRules:
         heads = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("including", "as") and (
             p.lower_ == "including" or any(a.lower_ == "such" for a in p.lefts) or p.nbor(-1).lower_ == "such")
             for o in prep_objects_of(p)]
-        return [r for o in heads for t in (o, *o.conjuncts) for r in self.m.resolve(t) if r.how in ("name", "alias")]
+        # ("including Hezbollah in Lebanon, the Houthis in Yemen": the list hung on the place)
+        return [r for o in heads for t in (o, *o.conjuncts, *self.listed_by_place(o)) for r in self.m.resolve(t)
+                if r.how in ("name", "alias")]
+
+    @staticmethod
+    def listed_by_place(token: Token) -> list[Token]:
+        """'Hezbollah in Lebanon, the Houthis in Yemen and militias in Iraq': the items of a
+        list of 'X in <place>' the parser hung on the first place."""
+        return [x for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
+                for place in prep_objects_of(p) for a in place.children if a.dep_ in ("appos", "conj")
+                and any(q.dep_ == "prep" and q.lower_ == p.lower_ for q in a.children)
+                for x in (a, *a.conjuncts)]
 
     def named_not_event(self, t: Token) -> list[Ref]:
         """The actors `t` names, unless it is an event noun named only by its modifier:
@@ -998,8 +1007,17 @@ class _SentenceRules:
     def performed_by(self, noun: Token) -> list[Ref]:
         """'the strike, which was carried out by the US military', 'the raid, claimed by
         Hamas': the 'by' phrase of a clause that says who carried the act out."""
-        return [r for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in self.ex.performing
+        refs = [r for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in self.ex.performing
                 for a in c.children if a.dep_ == "agent" for o in prep_objects_of(a) for r in self.actors(o)]
+        if not refs and noun.lemma_.lower() in self.ex.killing:
+            # "the killing of Fuad Shukr in an Israeli strike": the strike's author did it
+            # (the parser may hang the strike on the one killed: "of its commander X in a strike")
+            hung = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
+            refs = [r for c in (*noun.subtree, *hung) if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                    for o in prep_objects_of(c) if (cue := self.noun_cue(o)) is not None
+                    and cue.relation == "ASSAULT" for m in o.lefts if m.dep_ in ("poss", "amod", "compound", "nmod")
+                    for r in self.modifier_actors(m)]
+        return refs
 
     def event_agent(self, noun: Token) -> list[Ref]:
         """'Recent US Predator attacks have killed ...': an event noun as subject
@@ -1127,6 +1145,11 @@ class _SentenceRules:
             return None
         after = noun.doc[noun.i + 1]
         return after if after.dep_ == "prep" and after.head.i == noun.head.head.i else None
+
+    def avenges(self, verb: Token) -> bool:
+        """'avenge the killing of X': aimed at the act's author only; the one it was done to,
+        or where, is no target (see objects())."""
+        return self.responds(verb) and any(c.dep_ == "dobj" and self.noun_cue(c) is not None for c in verb.children)
 
     def reasons_own(self, prep: Token) -> bool:
         """Whether `prep` is a reason noun's phrase hung elsewhere (see hung_after_reason)."""
@@ -1562,6 +1585,10 @@ class _SentenceRules:
         has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         topic = verb.lemma_.lower() in self.ex.topic_verbs  # "discussed the Rafah crossing": what, not whom
         for child in verb.children:
+            if child.dep_ == "dobj" and responding and self.noun_cue(child) is not None:
+                # "vowed to avenge the killing of its commander": at whoever did the killing, and
+                # at no one else the sentence names ("in a strike on Beirut": how it was done)
+                return fresh(self.event_author(child, exclude)), ""
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",) and not topic:
                 if moves and child.dep_ == "dobj" and not has_with:
                     # "fired rockets against Israel", "fired missiles at Israel": the party is
@@ -2190,7 +2217,7 @@ class _SentenceRules:
             # "agreed to withdraw from X", "refused to recognize Israel": the governing event
             if not objects:
                 objects, used = self.objects(complement, self.verb_cue(complement)[1], exclude)
-            if not objects:
+            if not objects and not self.avenges(complement):
                 for sub in complement.children:
                     if sub.dep_ == "dobj" and self.noun_cue(sub):
                         objects = self.noun_party(sub, exclude)
@@ -2201,7 +2228,7 @@ class _SentenceRules:
                                                      if c.dep_ == "dobj" and self.noun_cue(c)))
                            for p in t.children if p.dep_ == "prep" and p.lower_ == "between"
                            for o in prep_objects_of(p) for r in self.actors(o) if r.actor.id not in exclude]
-            if not objects:
+            if not objects and not self.avenges(complement):
                 objects, used = self.objects(verb, prep, exclude)
             deeper = next((c for c in complement.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             if not objects and deeper is not None and complement.lemma_.lower() in ex.governing and not (
@@ -2216,7 +2243,8 @@ class _SentenceRules:
             if not objects:
                 objects = self.office_left(complement, agents)  # "agreed to step down"
             with_each_other = several(agents) and complement.lemma_.lower() in ex.mutual
-            if not objects and not with_each_other and (inner_cue := self.verb_cue(complement)[0]) is not None:
+            if not objects and not with_each_other and not self.avenges(complement) and (
+                    inner_cue := self.verb_cue(complement)[0]) is not None:
                 # "threatened to target ships linked to Israel", "agreed to allow aid into Gaza":
                 # the party inside the act's phrase, as for the act alone
                 # ("A and B agreed to cooperate on Gaza reconstruction": with each other)
@@ -2227,7 +2255,8 @@ class _SentenceRules:
                 if not objects and agents:
                     objects, place_note = self.place_party([complement], agents, inner_cue.relation)
             self.consumed.add(complement.i)
-            self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
+            if not self.avenges(complement):  # (the act avenged is told of in its own right)
+                self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and self.noun_cue(c))
             inner = f"+to {complement.lemma_.lower()}"
         elif not objects and lemma in ex.governing and not helps_fight and not phoned:
             for c in verb.children:
@@ -2336,6 +2365,7 @@ class _SentenceRules:
             # "urged the warring parties": a stance on it or a request, no act toward each other)
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event" \
+                and not self.avenges(verb) \
                 and lemma not in ex.topic_verbs:  # (what is discussed names no one discussed with)
             # the verb's own object naming people of the agents' state comes before anything near
             objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
@@ -3012,6 +3042,8 @@ class _SentenceRules:
                     if self.noun_cue(o) is not None for r in self.event_agent(o)]
         if not by_agent:
             by_agent, _ = self.prep_objects(noun, ("by",) if leaving else ("by", "from"))
+        if not by_agent and not modifiers and noun.lemma_.lower() in self.ex.killing:
+            by_agent = self.performed_by(noun)  # "the killing of X in an Israeli strike"
         if not by_agent and not leaving and light is not None and light.lemma_.lower() in self.ex.receiving:
             # "drawing condemnation from Damascus": the parser may hang the source on the verb
             by_agent = [r for p in light.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
@@ -3496,7 +3528,7 @@ class _SentenceRules:
             # the one he leads
             # (only the one the gazetteer says he heads: "Khamenei's Hezbollah" is a patron's)
             owners = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)
-                      if r.actor.kind == "PERSON" and r.actor.curated and r.how != "pronoun"
+                      if r.actor.kind == "PERSON" and r.actor.curated
                       and getattr(self.ex.gazetteer.headed(r.actor), "id", None) == actor.id]
             self.add(owners[:1], "LEADS", refs[:1], f"{noun.text}",
                      "tie:person's group -> LEADS (possessive)", 0.6, False, False)

@@ -2878,3 +2878,22 @@ def test_a_prisoner_swap_and_a_request_by_possessive(extractor) -> None:
     assert not any(o == "qatar" for _, _, o in found), found
     one(extractor, "Qatar hosted the Taliban's political office at Washington's request.",
         "united-states", "REQUEST", "qatar")
+
+
+def test_avenging_an_act_is_aimed_at_its_author(extractor) -> None:
+    found = triples(extractor, "Hezbollah vowed to avenge the killing of its commander Fuad Shukr "
+                               "in an Israeli strike on Beirut.")
+    assert ("hezbollah", "THREATEN", "israel") in found and ("israel", "ASSAULT", "fuad-shukr") in found, found
+    assert not any(s == "hezbollah" and o in ("lebanon", "fuad-shukr") for s, _, o in found), found
+    # no author told: aimed at no one named
+    assert triples(extractor, "The Houthis avenged the strikes on Sanaa.") == []
+
+
+def test_a_killing_in_a_strike_is_the_strike_s_author_s(extractor) -> None:
+    one(extractor, "The killing of Hamas leader Ismail Haniyeh in an Israeli strike in Tehran drew condemnation.",
+        "israel", "ASSAULT", "ismail-haniyeh")
+
+
+def test_his_group_is_the_one_he_heads(extractor) -> None:
+    one(extractor, "Muqtada al-Sadr ordered his Sadrist Movement to withdraw from parliament.",
+        "muqtada-al-sadr", "LEADS", "sadrist-movement")
