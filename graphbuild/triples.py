@@ -1542,6 +1542,8 @@ class _SentenceRules:
 
         responding = self.responds(verb)
         complaining = verb.lemma_.lower() in self.ex.complaints
+        # "warned against any Israeli attack on Iran": aimed at the attack's author
+        warning = verb.lemma_.lower() in ("warn", "caution")
 
         def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
@@ -1558,9 +1560,11 @@ class _SentenceRules:
                                 continue  # "attacked ships in support of Gaza": why, not whom
                             if p in TOPIC_PREPS and verb.lemma_.lower() in self.ex.mutual:
                                 continue  # "agreed to cooperate on Gaza reconstruction": what, not with whom
-                            if p in ("against", "over") and complaining and self.noun_cue(pobj) is not None \
+                            if p in ("against", "over") and (complaining or warning) and self.noun_cue(pobj) is not None \
                                     and (refs := fresh(self.event_author(pobj, exclude))):
                                 return refs, p  # "protested against Turkey's airstrike on X": at Turkey
+                            if p == "against" and warning and self.noun_cue(pobj) is not None:
+                                continue  # "warned against the displacement of Palestinians": not at them
                             if p == "for" and responding and self.noun_cue(pobj) is not None:
                                 # "would retaliate for any Israeli attack on Beirut": at the attacker
                                 if refs := fresh(self.event_author(pobj, exclude)):

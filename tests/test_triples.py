@@ -2897,3 +2897,13 @@ def test_a_killing_in_a_strike_is_the_strike_s_author_s(extractor) -> None:
 def test_his_group_is_the_one_he_heads(extractor) -> None:
     one(extractor, "Muqtada al-Sadr ordered his Sadrist Movement to withdraw from parliament.",
         "muqtada-al-sadr", "LEADS", "sadrist-movement")
+
+
+def test_a_warning_against_an_attack_is_aimed_at_its_author(extractor) -> None:
+    found = triples(extractor, "Saudi Arabia warned against any Israeli attack on Iran's oil facilities.")
+    assert ("saudi-arabia", "THREATEN", "israel") in found and ("saudi-arabia", "THREATEN", "iran") not in found, found
+
+
+def test_lashing_out_at_is_criticism(extractor) -> None:
+    one(extractor, "Erdogan lashed out at Netanyahu over the war in Gaza.",
+        "recep-tayyip-erdogan", "ACCUSE", "benjamin-netanyahu")
