@@ -1536,6 +1536,15 @@ class SentenceMentions:
                 and (r.actor.kind == "PERSON") == persons]
         return refs[0].actor if len({r.actor.id for r in refs}) == 1 else None
 
+    def _clause_subject_phrases(self, token: Token) -> set[str]:
+        """Ids of the actors anywhere in the subject phrase of the verb a word is the object
+        of: 'the army, backed by Hezbollah, attacked the rebels' names neither as the rebels."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {r.actor.id for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+                for t in c.subtree for r in self.resolve(t)}
+
     def _clause_subjects(self, token: Token) -> set[str]:
         """Ids of the subject of the verb a word is the object of: 'the kingdom' in 'Iran
         criticised the kingdom', 'it' in 'Hamas attacked it' is not that subject."""
@@ -1594,7 +1603,7 @@ class SentenceMentions:
             # an army, nor a group this sentence names beside them: "the army, backed by
             # Hezbollah, attacked the rebels")
             kinds = {"ARMED_GROUP"}
-            exclude |= {s.actor.id for s in self.memory.seen if s.sentence == self.index}
+            exclude |= self._clause_subject_phrases(token)
         elif lemma in self.lex.desc_group:
             kinds = {"ARMED_GROUP", "POLITICAL_PARTY", "NGO", "COALITION", "MILITARY"}
         elif lemma in self.lex.desc_igo:

@@ -298,7 +298,9 @@ class Extractor:
         self.arms = lex.words("arms_nouns")
         # things whose giver, when got ('received ... from X'), aids the getter
         self.gettable = self.arms | lex.words("money_nouns") | lex.words("goods_nouns")
-        self.helping_things = self.gettable | lex.words("relief_nouns") | self.forces | self.units
+        self.helping_things = self.gettable | lex.words("sendable_nouns") | self.forces | self.units
+        self.avenging = lex.words("avenging_verbs")
+        self.warning = lex.words("warning_verbs")
         self.arms_bound = lex.words("arms_bound_cues")
         self.acquiring = lex.words("acquiring_verbs")
         self.posts = lex.words("diplomatic_posts")
@@ -663,7 +665,7 @@ class _SentenceRules:
             return self.subject(claim.head, depth + 1)[0], [], []
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "pcomp") and verb.i > 0 and (
                 before := verb.doc[verb.i - 1]).pos_ == "PROPN" and before.dep_ == "pobj" \
-                and before.head.lower_ == "to" and verb.doc[before.head.i - 1].pos_ == "NOUN" and (named := [
+                and before.head.lower_ in ("to", "against") and not self.hostile_frame(before.head.head) and (named := [
                     r for r in self.actors(before, deep=False) if r.how in ("name", "alias", "acronym")]):
             # "its objection to Finland joining NATO": the name right before the gerund does it
             # (not a target: "waged a war against Hamas killing ..."; nor a city)
@@ -784,16 +786,18 @@ class _SentenceRules:
         return noun.lemma_.lower() in self.ex.forces and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in noun.children)
 
-    def civilian(self, ref: Ref) -> bool:
+    def civilian(self, ref: Ref, going_home: bool = False) -> bool:
         """A mention naming people, not a state or its agents: 'Syrian refugees', 'displaced
-        Palestinians' (a people's name in the plural)."""
+        Palestinians'; a people's name in the plural too when `going_home` (returning or
+        fleeing: 'Syrians returned from Turkey')."""
         words = self.m.doc[ref.start:ref.end]
         head = next((t for t in words if not ref.start <= t.head.i < ref.end or t.head.i == t.i), words.root)
         return head.lemma_.lower() in self.ex.civilians or (
             # ("Syrian troops" are the state's, and "the Americans left Afghanistan" a retreat:
             # a people's own name only when told uprooted, "displaced Palestinians")
             ref.how == "demonym" and head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper()
-            and any(m.dep_ == "amod" and m.lower_ in self.ex.uprooted for m in head.lefts))
+            and (going_home or any(m.dep_ in ("amod", "compound") and m.lower_ in self.ex.uprooted
+                                   for m in head.lefts)))
 
     @staticmethod
     def conjunct_before_comma(verb: Token) -> Token | None:
@@ -808,12 +812,19 @@ class _SentenceRules:
     def speakers_second_act(self, verb: Token) -> bool:
         """'said the state would hold X and urged Y': see subject()."""
         head = verb.head
-        cue = self.verb_cue(verb)[0] if verb.dep_ == "conj" else None
-        # (a verbal act, as speaking is: "... and supplied drones" may be the reported subject's)
-        return cue is not None and RELATIONS[cue.relation].quad.startswith("verbal") \
-            and verb.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.tag_ == "VBD" \
-            and head.head.lemma_.lower() in self.ex.speech and not any(x.dep_ in SUBJ for x in verb.children) \
-            and any(x.dep_ == "aux" and x.tag_ == "MD" for x in head.children)
+        if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.tag_ == "VBD"
+                and head.head.lemma_.lower() in self.ex.speech and not any(x.dep_ in SUBJ for x in verb.children)
+                and any(x.dep_ == "aux" and x.tag_ == "MD" for x in head.children)):
+            return False
+        cue = self.verb_cue(verb)[0]
+        if cue is not None and RELATIONS[cue.relation].quad.startswith("verbal"):
+            return True
+        # a material act too when the reported clause is about no other actor ("said it would
+        # respond and launched drones", "said the crossing would open and sent aid"); not
+        # "said Iran would deliver missiles and supplied drones": maybe Iran's
+        speakers = {r.actor.id for r in self.subject(head.head)[0]}
+        reported = [r for c in head.children if c.dep_ in SUBJ for r in self.m.resolve(c)]
+        return all(r.actor.id in speakers for r in reported)
 
     def whose_clause_owner(self, verb: Token) -> list[Ref]:
         """The actor before a 'whose' phrase the parser made a second subject of `verb`
@@ -1146,10 +1157,19 @@ class _SentenceRules:
         after = noun.doc[noun.i + 1]
         return after if after.dep_ == "prep" and after.head.i == noun.head.head.i else None
 
+    def hostile_frame(self, word: Token) -> bool:
+        """A war, strike or sanctions: 'waged a war against Hamas killing ...', whose 'against'
+        phrase names a target, not the doer of what follows."""
+        cue = self.noun_cue(word) if word.pos_ in ("NOUN", "PROPN") else self.verb_cue(word)[0]
+        if word.pos_ in ("VERB", "AUX") and cue is None:
+            cue = next((c for d in word.children if d.dep_ == "dobj" for c in [self.noun_cue(d)] if c), None)
+        return cue is not None and cue.relation in (*MATERIAL_CONFLICT, "SANCTION") and cue.relation != "PROTEST"
+
     def avenges(self, verb: Token) -> bool:
-        """'avenge the killing of X': aimed at the act's author only; the one it was done to,
-        or where, is no target (see objects())."""
-        return self.responds(verb) and any(c.dep_ == "dobj" and self.noun_cue(c) is not None for c in verb.children)
+        """'avenge the killing of X', 'avenge Haniyeh': aimed at the act's author only; the one
+        it was done to, or where, is no target (see objects())."""
+        return (self.responds(verb) and any(c.dep_ == "dobj" and self.noun_cue(c) is not None for c in verb.children)) \
+            or (verb.lemma_.lower() in self.ex.avenging and any(c.dep_ == "dobj" for c in verb.children))
 
     def reasons_own(self, prep: Token) -> bool:
         """Whether `prep` is a reason noun's phrase hung elsewhere (see hung_after_reason)."""
@@ -1543,7 +1563,7 @@ class _SentenceRules:
         responding = self.responds(verb)
         complaining = verb.lemma_.lower() in self.ex.complaints
         # "warned against any Israeli attack on Iran": aimed at the attack's author
-        warning = verb.lemma_.lower() in ("warn", "caution")
+        warning = verb.lemma_.lower() in self.ex.warning
 
         def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
@@ -1591,8 +1611,13 @@ class _SentenceRules:
         for child in verb.children:
             if child.dep_ == "dobj" and responding and self.noun_cue(child) is not None:
                 # "vowed to avenge the killing of its commander": at whoever did the killing, and
-                # at no one else the sentence names ("in a strike on Beirut": how it was done)
-                return fresh(self.event_author(child, exclude)), ""
+                # at no one else the sentence names ("in a strike on Beirut": how it was done;
+                # "Nasrallah's killing": the one killed)
+                wronged = child.lemma_.lower() in self.ex.killing and not any(
+                    p.dep_ == "prep" and p.lower_ == "of" for p in child.children)
+                return ([] if wronged else fresh(self.event_author(child, exclude))), ""
+            if child.dep_ == "dobj" and verb.lemma_.lower() in self.ex.avenging:
+                return [], ""  # "vowed to avenge Haniyeh": the one wronged, no target
             if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.lower_ not in ("that",) and not topic:
                 if moves and child.dep_ == "dobj" and not has_with:
                     # "fired rockets against Israel", "fired missiles at Israel": the party is
@@ -1995,7 +2020,12 @@ class _SentenceRules:
         """Whether what is sent or transferred is help: arms, money, aid, relief, goods, troops
         or forces (or, with `envoys`, envoys: the verb's rule makes sending one contact); what
         is sold, only arms (selling oil is trade)."""
-        words = [w for t in things for w in (t, *self.counted(t), *(m for m in t.lefts if m.dep_ == "compound"))]
+        # ("billions of dollars in weapons", "weapons transfers", "$30 million")
+        words = [w for t in things for c in (t, *self.counted(t))
+                 for w in (c, *(m for m in c.lefts if m.dep_ == "compound"),
+                           *(o for p in c.children if p.dep_ == "prep" and p.lower_ == "in" for o in prep_objects_of(p)))]
+        if any(w.ent_type_ == "MONEY" for w in words) and cue_words not in self.ex.arms_bound:
+            return True
         if cue_words in self.ex.arms_bound:
             return any(w.lemma_.lower() in self.ex.arms or w.lemma_.lower() == "arms" or w.lemma_.lower() == "weapon"
                        for w in words)
@@ -2173,7 +2203,8 @@ class _SentenceRules:
         agents, patients, chain = self.subject(verb)
         if lemma in ex.commands and complement is not None and self.own_forces_ordered(verb, agents):
             return  # "Erdogan ordered the army to strike the PKK": the strike is the act (the army's)
-        if cue.relation == "RETREAT" and lemma in ex.moving and agents and all(map(self.civilian, agents)):
+        if cue.relation == "RETREAT" and lemma in ex.moving and agents and all(
+                self.civilian(r, going_home=lemma in ("return", "flee")) for r in agents):
             return  # "Syrian refugees returned from Lebanon": people going home, no state's retreat
         exclude = {r.actor.id for r in agents}
         governs = complement is not None and lemma in ex.governing and not phoned  # (the call's purpose: its own)
@@ -2369,7 +2400,7 @@ class _SentenceRules:
             # "urged the warring parties": a stance on it or a request, no act toward each other)
             mutual = True  # "both A and B violated the truce": a joint thing, so toward each other
         if subjects and not objs and not (mutual and len(subjects) > 1) and RELATIONS[cue.relation].family == "event" \
-                and not self.avenges(verb) \
+                and not self.avenges(verb) and lemma not in ex.warning \
                 and lemma not in ex.topic_verbs:  # (what is discussed names no one discussed with)
             # the verb's own object naming people of the agents' state comes before anything near
             objs = self.office_left(verb, subjects) or self.own_group(verb, subjects) or \
@@ -2889,10 +2920,10 @@ class _SentenceRules:
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         cue = self._noun_cue_any(noun)
-        if cue is not None and cue.words in self.ex.goods_bound and not self.moves_help(
-                [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects_of(p)],
-                cue.words):
-            return None  # "the sale of oil", "an airlift of Americans out of Israel"
+        moved = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects_of(p)] \
+            + [m for m in noun.lefts if m.dep_ == "compound"]
+        if cue is not None and cue.words in self.ex.goods_bound and moved and not self.moves_help(moved, cue.words):
+            return None  # "the sale of oil", "an airlift of Americans out of Israel" ("an airlift to Israel": help)
         return cue
 
     def _noun_cue_any(self, noun: Token) -> Cue | None:
@@ -3347,9 +3378,11 @@ class _SentenceRules:
         mutual = False
         if not subjects:
             # "clashes between Israeli and Iranian forces": both ways
+            if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and (
+                    noun.head.lemma_.lower() in self.ex.reversal or self.deescalates(noun.head)):
+                return  # "the fighting between Israel and Hezbollah ended": no fighting now
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-            if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not (
-                    noun.head.lemma_.lower() in self.ex.reversal or self.deescalates(noun.head)) and (
+            if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and (
                     noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual) and not any(
                     c.dep_ == "dobj" for c in noun.head.children):
                 # "fighting erupted between the army and the RSF": the pair is the event's
@@ -3533,7 +3566,9 @@ class _SentenceRules:
             # (only the one the gazetteer says he heads: "Khamenei's Hezbollah" is a patron's)
             owners = [r for m in noun.lefts if m.dep_ == "poss" for r in self.m.resolve(m)
                       if r.actor.kind == "PERSON" and r.actor.curated
-                      and getattr(self.ex.gazetteer.headed(r.actor), "id", None) == actor.id]
+                      and (getattr(self.ex.gazetteer.headed(r.actor), "id", None) == actor.id
+                           # ("Erdogan's AK Party", "Netanyahu's Likud": a party of his own country)
+                           or (actor.kind == "POLITICAL_PARTY" and actor.country == r.actor.country))]
             self.add(owners[:1], "LEADS", refs[:1], f"{noun.text}",
                      "tie:person's group -> LEADS (possessive)", 0.6, False, False)
 

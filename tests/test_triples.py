@@ -2907,3 +2907,32 @@ def test_a_warning_against_an_attack_is_aimed_at_its_author(extractor) -> None:
 def test_lashing_out_at_is_criticism(extractor) -> None:
     one(extractor, "Erdogan lashed out at Netanyahu over the war in Gaza.",
         "recep-tayyip-erdogan", "ACCUSE", "benjamin-netanyahu")
+
+
+def test_second_review_near_misses(extractor) -> None:
+    # the speaker's own material act after a reported clause about no other actor
+    one(extractor, "Hezbollah said it would respond and launched drones at Israel.", "hezbollah", "ASSAULT", "israel")
+    one(extractor, "Egypt said the crossing would open and sent aid trucks to Gaza.", "egypt", "AID", "palestine")
+    # the name before a gerund after a verb of objecting
+    found = triples(extractor, "Hungary objected to Ukraine joining the EU.")
+    assert ("ukraine", "MEMBER_OF", "european-union") in found and ("hungary", "MEMBER_OF", "european-union") \
+        not in found, found
+    # the one avenged is no target
+    for text in ("Hezbollah vowed to avenge Nasrallah's killing.", "Iran vowed to avenge Haniyeh."):
+        assert not any(r in ("THREATEN", "ASSAULT") for _, r, _ in triples(extractor, text)), text
+    # people going home are no state's retreat, under any name
+    assert triples(extractor, "Thousands of Syrians returned from Turkey last year.") == []
+    # help named by a compound, a bare airlift, an amount of money
+    one(extractor, "Iran's weapons transfers to the Houthis violate UN resolutions.", "iran", "AID", "houthis")
+    one(extractor, "Qatar transferred $30 million to Gaza.", "qatar", "AID", "palestine")
+    # a show of force is no help to its target
+    found = triples(extractor, "The US dispatched warships to the Red Sea to confront the Houthis.")
+    assert ("united-states", "MOBILIZE", "houthis") in found and ("united-states", "AID", "houthis") not in found, found
+    # 'the militants' of another clause of the sentence; 'the bloc' after the OIC
+    one(extractor, "Hamas rejected the proposal, but Egypt urged the militants to reconsider.", "egypt", "REQUEST", "hamas")
+    one(extractor, "The Organisation of Islamic Cooperation met in Riyadh. The bloc condemned Israel.",
+        "oic", "ACCUSE", "israel")
+    # a leader's party of his own country
+    one(extractor, "Erdogan's ruling AK Party lost Istanbul.", "recep-tayyip-erdogan", "LEADS", "akp")
+    # fighting that ended, however it is parsed
+    assert triples(extractor, "The fighting between Israel and Hezbollah ended in November.") == []
