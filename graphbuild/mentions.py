@@ -1599,8 +1599,8 @@ class SentenceMentions:
         if lemma in self.lex.desc_state:
             kinds = {"STATE"}
         elif lemma in self.lex.desc_group and token.tag_ == "NNS" and self.lex.group_kind.get(lemma) == "ARMED_GROUP":
-            # "the rebels", "the militants": an armed group told of before this sentence (not
-            # an army, nor a group this sentence names beside them: "the army, backed by
+            # "the rebels", "the militants": an armed group told of before (not an army, nor a
+            # group named in the subject phrase of their own clause: "the army, backed by
             # Hezbollah, attacked the rebels")
             kinds = {"ARMED_GROUP"}
             exclude |= self._clause_subject_phrases(token)
