@@ -204,6 +204,7 @@ class Found:
     confidence: float
     negated: bool
     hedged: bool
+    historical: bool = False  # a tie told as past ("former President X"); events are dated per sentence
 
 
 class Extractor:
@@ -418,7 +419,7 @@ class Extractor:
                 article=article, sentence=sentence, subject=f.subject.actor,
                 subject_text=f.subject.text, relation=f.relation, predicate=f.predicate,
                 object=f.obj.actor, object_text=f.obj.text, score=rel.score, negated=f.negated,
-                hedged=f.hedged, historical=historical and rel.family == "event",
+                hedged=f.hedged, historical=(historical and rel.family == "event") or f.historical,
                 confidence=round(f.confidence, 3), evidence=f.evidence))
         return triples
 
@@ -1931,7 +1932,7 @@ class _SentenceRules:
     # -- adding ------------------------------------------------------------------
     def add(self, subjects: list[Ref], relation: str, objects: list[Ref], predicate: str,
             evidence: str, confidence: float, negated: bool, hedged: bool,
-            mutual: bool = False) -> None:
+            mutual: bool = False, historical: bool = False) -> None:
         for s in subjects:
             for o in objects:
                 if s.actor.id == o.actor.id:
@@ -1942,7 +1943,7 @@ class _SentenceRules:
                 why = evidence + (" [unplaced name at home]" if placed is not o else "")
                 o = placed
                 conf = confidence * min(s.confidence, o.confidence)
-                self.found.append(Found(s, relation, o, predicate, why, conf, negated, hedged))
+                self.found.append(Found(s, relation, o, predicate, why, conf, negated, hedged, historical))
                 if mutual:
                     self.found.append(Found(o, relation, s, predicate, why + " (mutual)",
                                             conf * 0.9, negated, hedged))
@@ -3612,11 +3613,14 @@ class _SentenceRules:
             start = first - size
             if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
                 continue
-            if any(w.lower_ in self.ex.past_titles for w in doc[phrase.left_edge.i:start]) or \
-                    any(w.lower_.endswith(("-elect", "-designate")) or w.lower_ in ("elect", "designate")
-                        for w in doc[start:name.i + 1]):
-                return  # "the former Iranian president", "President-elect Trump": no head now
+            if any(w.lower_.endswith(("-elect", "-designate")) or w.lower_ in ("elect", "designate")
+                   for w in doc[start:name.i + 1]):
+                return  # "President-elect Trump": no head yet
+            # "the former Iranian president Hassan Rouhani": head once, a tie told as past
+            past = any(w.lower_ in self.ex.past_titles for w in doc[phrase.left_edge.i:start])
             owner = start - 1
+            if owner >= 0 and doc[owner].lower_ in self.ex.past_titles:
+                owner -= 1  # ("Former President X": no owner named)
             if owner > phrase.left_edge.i and doc[owner].lower_ in self.ex.whole_body_units:
                 owner -= 1  # "Hamas political chief Ismail Haniyeh" leads Hamas
             if owner >= 0 and doc[owner].tag_ == "POS":
@@ -3657,7 +3661,8 @@ class _SentenceRules:
                 self.m.memory.addressed.add(person.actor.id)
                 led, source = [Ref(state, start, first, doc[start:first].text, "heads", 0.6)], "gazetteer country"
             self.add([person], "LEADS", led[:1], doc[max(owner, phrase.left_edge.i):first].text,
-                     f"tie:title {doc[start:first].text.lower()} -> LEADS ({source})", 0.6, False, False)
+                     f"tie:title {doc[start:first].text.lower()} -> LEADS ({source})" + (" [past title]" if past else ""),
+                     0.6, False, False, historical=past)
             return
         title = doc[first - 1] if first - 1 > phrase.left_edge.i else None
         if title is None or title.lower_ not in self.ex.member_titles:
