@@ -412,6 +412,12 @@ class Extractor:
                 key = tuple(sorted((f.subject.actor.id, f.obj.actor.id))) + (f.relation,)  # type: ignore[assignment]
             if key not in best or f.confidence > best[key].confidence:
                 best[key] = f
+        for (s, relation, o), f in list(best.items()):
+            if relation == "LEADS" and (s, "MEMBER_OF", o) in best:
+                # "its commander Fuad Shukr": one of its commanders or its head? the gazetteer
+                # says when it knows; else the sure one, a member
+                heads = self.gazetteer.headed(f.subject.actor)
+                del best[(s, "MEMBER_OF", o) if heads is not None and heads.id == o else (s, relation, o)]
         triples = []
         for f in best.values():
             rel = RELATIONS[f.relation]

@@ -2940,3 +2940,11 @@ def test_second_review_near_misses(extractor) -> None:
     one(extractor, "Erdogan's ruling AK Party lost Istanbul.", "recep-tayyip-erdogan", "LEADS", "akp")
     # fighting that ended, however it is parsed
     assert triples(extractor, "The fighting between Israel and Hezbollah ended in November.") == []
+
+
+def test_a_commander_is_head_or_member_never_both(extractor) -> None:
+    found = triples(extractor, "Hezbollah said its commander Fuad Shukr was killed.")
+    assert ("fuad-shukr", "MEMBER_OF", "hezbollah") in found and ("fuad-shukr", "LEADS", "hezbollah") not in found, found
+    # the gazetteer knows who heads the IRGC
+    found = triples(extractor, "The IRGC said its commander Hossein Salami was killed.")
+    assert ("hossein-salami", "LEADS", "irgc") in found and ("hossein-salami", "MEMBER_OF", "irgc") not in found, found
