@@ -720,9 +720,9 @@ class _SentenceRules:
                 if objs:
                     controlled = self.actors(objs[0])
                     if not controlled and head.lemma_.lower() in self.ex.commands and self.bare_forces(objs[0]) \
-                            and self.own_forces_ordered(head, self.subject(head, depth + 1)[0]):
+                            and self.own_forces_ordered(head, orderers := self.subject(head, depth + 1)[0]):
                         # "Netanyahu ordered the army to withdraw": his own forces, so his act
-                        return self.subject(head, depth + 1)[0], [], [head]
+                        return orderers, [], [head]
                     return controlled, [], [head]
             a, p, c = self.subject(head, depth + 1)
             if not a and p and head.tag_ == "VBN":
@@ -797,8 +797,7 @@ class _SentenceRules:
         """A mention naming people, not a state or its agents: 'Syrian refugees', 'displaced
         Palestinians'; a people's name in the plural too when `going_home` (returning or
         fleeing: 'Syrians returned from Turkey')."""
-        words = self.m.doc[ref.start:ref.end]
-        head = next((t for t in words if not ref.start <= t.head.i < ref.end or t.head.i == t.i), words.root)
+        head = self.m.doc[ref.start:ref.end].root
         return head.lemma_.lower() in self.ex.civilians or (
             # ("Syrian troops" are the state's, and "the Americans left Afghanistan" a retreat:
             # a people's own name only when told uprooted, "displaced Palestinians")
@@ -2034,10 +2033,9 @@ class _SentenceRules:
         if any(w.ent_type_ == "MONEY" for w in words) and cue_words not in self.ex.arms_bound:
             return True
         if cue_words in self.ex.arms_bound:
-            return any(w.lemma_.lower() in self.ex.arms or w.lemma_.lower() == "arms" or w.lemma_.lower() == "weapon"
-                       for w in words)
+            return any(w.lemma_.lower() in self.ex.arms or w.lower_ == "arms" for w in words)
         return any(w.lemma_.lower() in self.ex.helping_things or (envoys and w.lemma_.lower() in self.ex.envoys)
-                   or ((cue := self._noun_cue(w)) is not None and cue.relation == "AID") for w in words)
+                   or ((cue := self.noun_cue(w)) is not None and cue.relation == "AID") for w in words)
 
     def _verb_cue(self, verb: Token) -> tuple[Cue | None, str | None, str]:
         lemma = verb.lemma_.lower()
