@@ -400,6 +400,7 @@ def read_triples(
     """
     actors = ActorsFromRefs(gazetteer)
     current: Article | None = None
+    last: Triple | None = None
     batch: list[Triple] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -408,8 +409,7 @@ def read_triples(
             record = json_record(line)
             if not isinstance(record, dict):
                 raise TypeError("not a JSON object")
-            triple = triple_from_json(record, make_actor=actors,
-                                      previous=current)
+            triple = last = triple_from_json(record, make_actor=actors, previous=last)
         except (ValueError, KeyError, TypeError) as exc:
             reason = exc.args[0] if isinstance(exc, KeyError) else exc
             problems.append(f"{source}:{number}: not a triple record ({reason})")
