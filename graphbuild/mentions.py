@@ -53,6 +53,7 @@ SEATED = set(_WORDS["seated"])
 CLIENTS = set(_WORDS["clients"])
 KIN = set(_WORDS["kin"])
 WATERS = set(_WORDS["waters"])
+REGISTRIES = set(_WORDS["registries"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
@@ -367,6 +368,8 @@ class MentionFinder:
             if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and (
                     doc[start - 2].lower_ in WATERS or doc[start - 2].lemma_.lower() in WATERS):
                 continue
+            if registry(doc, end):
+                continue  # "a Panama-flagged tanker": a flag of convenience, no party
             actor = self.gazetteer.actors[actor_id]
             if actor.kind == "PERSON" and self._part_of_another_name(doc, start, end, actor):
                 continue
@@ -378,6 +381,8 @@ class MentionFinder:
                 covered[i] = ref
         demonyms = self._exact_demonyms(doc)
         for start, end, actor_id, how in self._misspelt_spans(doc, covered, demonyms):
+            if registry(doc, end):
+                continue
             actor = self.gazetteer.actors[actor_id]
             if how == "demonym":
                 for i in range(start, end):
@@ -447,7 +452,7 @@ class MentionFinder:
                        key=lambda f: (-(f[1] - f[0]), f[0]))
         covered: dict[int, Actor] = {}
         for start, end, actor_id in found:
-            if any(i in covered for i in range(start, end)):
+            if any(i in covered for i in range(start, end)) or registry(doc, end):
                 continue
             for i in range(start, end):
                 covered[i] = self.gazetteer.actors[actor_id]
@@ -1304,6 +1309,8 @@ class SentenceMentions:
         return token.lower_.startswith("pro-") or before.endswith(("pro-", "pro"))
 
     def _modifier_actor(self, mod: Token) -> tuple[Actor, str] | None:
+        if registry(mod.doc, mod.i + 1):
+            return None  # "a Liberian-flagged carrier"
         match = self.matches.get(mod.i)
         if match is not None:
             return match.actor, "modifier"
@@ -1634,6 +1641,11 @@ def _leading(word: Token) -> bool:
         return any(c.dep_ == "npadvmod" for c in word.children)
     leader, _, led = word.lower_.rpartition("-")
     return bool(leader) and led in LEADING
+
+
+def registry(doc: Doc, end: int) -> bool:
+    """Is the name ending before `end` a ship's flag or registry ('Liberian-flagged')?"""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in REGISTRIES
 
 
 def name_head(ent: Span) -> Token:

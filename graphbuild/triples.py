@@ -769,6 +769,18 @@ class _SentenceRules:
             return self.subject(head, depth + 1)
         return agents, patients, chain
 
+    def not_own_side_reported(self, verb: Token, agents: list[Ref], objects: list[Ref]) -> list[Ref]:
+        """'Fidan warned that Ankara would not hesitate to strike': the subject of a reported
+        clause that is the speaker's own state (or its government or army) tells what that
+        side will do; it is not the one warned, pledged to or accused."""
+        home = {r.actor.country for r in agents if r.actor.kind in STATE_BOUND and r.actor.country}
+        if not home:
+            return objects
+        reported = {t.i for c in verb.children if c.dep_ == "ccomp"
+                    for g in c.children if g.dep_ in SUBJ for t in g.subtree}
+        return [r for r in objects if not (
+            r.start in reported and r.actor.kind in STATE_BOUND - {"PERSON"} and r.actor.country in home)]
+
     def own_forces_ordered(self, verb: Token, orderers: list[Ref]) -> bool:
         """'ordered the army / the IRGC / his followers to ...': the one ordered is the
         orderer's own (the state's forces or government, or a body the orderer leads), so
@@ -2240,6 +2252,7 @@ class _SentenceRules:
             # (a deed gerund hung on its object has its phrases on the denying verb)
             objects, used = self.objects(self.denied_by(verb) or verb, prep, exclude, obliques=not governs,
                                          where_only=cue.relation not in CAPITAL_PARTIES)
+        objects = self.not_own_side_reported(verb, agents, objects)
         if not objects and cue.relation == "RETREAT" and self.moves_things(verb):
             # "withdrawing some of its 2,500 troops from Iraq": the parser hangs the place left on the troops
             objects = [r for d in verb.children if d.dep_ == "dobj" for t in d.subtree
@@ -3582,7 +3595,7 @@ class _SentenceRules:
         doc = self.m.doc
         first = self.name_start(name)
         return any(first - size >= name.left_edge.i and doc[first - size:first].text.lower() in self.ex.leading_titles
-                   for size in (2, 1))
+                   for size in (3, 2, 1))  # (3: "Secretary-General" is three tokens)
 
     def name_start(self, name: Token) -> int:
         """The first word of a person's name ending at `name`, titles left out."""
@@ -3613,7 +3626,7 @@ class _SentenceRules:
                      doc[first - 3:first].text, f"tie:title {doc[first - 2].lower_} {doc[first - 1].lower_} -> LEADS "
                      "(the named service's head)", 0.6, False, False)
             return
-        for size in (2, 1):
+        for size in (3, 2, 1):  # ("Secretary-General" is three tokens)
             start = first - size
             if start <= phrase.left_edge.i - 1 or doc[start:first].text.lower() not in self.ex.leading_titles:
                 continue
@@ -3629,20 +3642,22 @@ class _SentenceRules:
                 owner -= 1  # "Hamas political chief Ismail Haniyeh" leads Hamas
             if owner >= 0 and doc[owner].tag_ == "POS":
                 owner -= 1  # "Iran's Supreme Leader Ali Khamenei"
+            if owner >= phrase.left_edge.i and doc[owner].lower_ in self.ex.subordinate:
+                return  # "Hamas deputy leader", "Deputy Secretary-General": one of its leaders
             named_owner = owner >= phrase.left_edge.i and doc[owner].text[:1].isupper()
-            if not named_owner and owner >= phrase.left_edge.i and doc[owner].lower_ in self.ex.subordinate:
-                return  # "Hamas deputy leader": one of its leaders
             led: list[Ref] = []
             if named_owner:
                 # ("Iranian President" is one phrase naming the state; "French National Assembly
                 # president" is no head of France; "Iraqi Kurdish leader" leads no Iraq: the
                 # word before the title names the one led)
-                demonym = self.ex.gazetteer.demonym(doc[owner].text) if doc[owner].pos_ == "ADJ" else None
+                # (a demonym the small model tags PROPN too: "Emirati President")
+                demonym = self.ex.gazetteer.demonym(doc[owner].text) if doc[owner].pos_ in ("ADJ", "PROPN") else None
                 led = [r for r in [*self.m.resolve(doc[owner]),
                                    *(self.m.resolve(doc[first - 1]) if doc[owner].pos_ == "ADJ" else [])]
                        if r.start <= owner < r.end <= first and r.actor.id != person.actor.id
                        and (r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS)
                        and (doc[owner].pos_ != "ADJ" or (demonym is not None and demonym.id == r.actor.id))]
+                led = led if demonym is None else [r for r in led if r.actor.id == demonym.id]
                 if not led and (named := self.ex.gazetteer.lookup(doc[owner].text)) is not None and (
                         named.kind == "STATE" or named.kind in ORGANISATIONS):
                     # "Iran's supreme leader" read as one mention of the person: the owner's own name

@@ -2948,3 +2948,49 @@ def test_a_commander_is_head_or_member_never_both(extractor) -> None:
     # the gazetteer knows who heads the IRGC
     found = triples(extractor, "The IRGC said its commander Hossein Salami was killed.")
     assert ("hossein-salami", "LEADS", "irgc") in found and ("hossein-salami", "MEMBER_OF", "irgc") not in found, found
+
+
+def test_the_speakers_own_state_in_a_reported_clause_is_not_the_one_warned(extractor) -> None:
+    """'X's minister warned that <X> would ...' tells what X will do; the one warned is
+    the other party of the clause, and another state in that place is still warned."""
+    found = triples(extractor, "Saudi Foreign Minister Faisal bin Farhan warned that Riyadh would "
+                               "respond firmly if the Houthis resumed their attacks.")
+    assert ("faisal-bin-farhan", "THREATEN", "saudi-arabia") not in found
+    assert ("faisal-bin-farhan", "THREATEN", "houthis") in found
+    found = triples(extractor, "Jordan warned that Amman would close its border if Syria failed to stop "
+                               "the smuggling.")
+    assert not any(o == "jordan" for _s, _r, o in found)
+    # near miss: another state as the clause's subject is the one warned
+    assert ("abbas-araghchi", "THREATEN", "united-states") in triples(
+        extractor, "Iranian Foreign Minister Abbas Araqchi warned that Washington would bear "
+                   "responsibility for any escalation.")
+
+
+def test_a_ships_flag_is_no_party(extractor) -> None:
+    """'a Liberian-flagged carrier': the flag state only registers the ship; the owner
+    or the state named outright is still a party."""
+    assert triples(extractor, "The Houthis fired two missiles at a Liberian-flagged bulk carrier "
+                              "in the Gulf of Aden.") == []
+    assert triples(extractor, "A Panama-flagged tanker was struck by a Houthi drone.") == []
+    assert ("houthis", "ASSAULT", "israel") in triples(
+        extractor, "The Houthis attacked Israeli ships in the Red Sea.")
+
+
+@pytest.mark.parametrize("text, leader, led", [
+    ("Hezbollah Secretary-General Naim Qassem said the group would rebuild.", "naim-qassem", "hezbollah"),
+    ("NATO Secretary-General Mark Rutte said the alliance stood ready.", "mark-rutte", "nato"),
+    ("Emirati President Mohamed bin Zayed received the delegation.", "mohamed-bin-zayed",
+     "united-arab-emirates"),
+])
+def test_head_titles_written_with_a_hyphen_or_after_a_proper_demonym(extractor, text, leader, led) -> None:
+    """'Secretary-General' is three tokens and 'Emirati' may be tagged a proper noun:
+    both still name the one led."""
+    assert (leader, "LEADS", led) in triples(extractor, text)
+
+
+def test_a_deputy_title_leads_nothing_whatever_its_case(extractor) -> None:
+    for text in ("Hezbollah Deputy Secretary-General Naim Qassem spoke on Sunday.",
+                 "Hezbollah deputy leader Naim Qassem spoke on Sunday."):
+        assert not any(r == "LEADS" for _s, r, _o in triples(extractor, text)), text
+    assert not any(r == "LEADS" for _s, r, _o in triples(
+        extractor, "Emirati Foreign Minister Abdullah bin Zayed received the delegation."))
