@@ -259,6 +259,7 @@ class Extractor:
         self.involvement = lex.words("involvement_nouns")
         self.authored = lex.words("authoring_participles")
         self.complaints = lex.words("complaint_verbs")
+        self.obligations = lex.words("obligation_nouns")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
@@ -2209,6 +2210,9 @@ class _SentenceRules:
             # "intercepted a missile fired by the Houthis", "shot down drones launched by X": a
             # defence, no attack on its launcher ("shot down a Syrian jet" stays an act on Syria)
             return
+        if cue.relation == "CONSULT" and lemma == "meet" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ex.obligations for c in verb.children):
+            return  # "failed to meet its commitments": a duty met, no meeting
         if cue.relation == "CONSULT" and lemma in ex.receiving and self.received_help(verb):
             # "receives most of its funding from Iran": a thing received, no visitor (the
             # thing's own rule gives the help)

@@ -2994,3 +2994,27 @@ def test_a_deputy_title_leads_nothing_whatever_its_case(extractor) -> None:
         assert not any(r == "LEADS" for _s, r, _o in triples(extractor, text)), text
     assert not any(r == "LEADS" for _s, r, _o in triples(
         extractor, "Emirati Foreign Minister Abdullah bin Zayed received the delegation."))
+
+
+def test_forces_pushing_into_a_place_advance_and_demand_nothing(extractor) -> None:
+    found = triples(extractor, "Turkish troops pushed deeper into northern Iraq on Sunday.")
+    assert ("turkey", "MOBILIZE", "iraq") in found and not any(r == "REQUEST" for _s, r, _o in found)
+    assert ("turkish-armed-forces", "MOBILIZE", "syria") in triples(
+        extractor, "Turkish forces advanced into northern Syria.")
+    # near miss: pushing an actor to act is still a demand
+    assert ("united-states", "REQUEST", "israel") in triples(
+        extractor, "The United States pushed Israel to accept the truce.")
+
+
+def test_meeting_a_duty_is_no_meeting(extractor) -> None:
+    found = triples(extractor, "Germany accused Iran of failing to meet its obligations under the deal.")
+    assert ("germany", "ACCUSE", "iran") in found and not any(r == "CONSULT" for _s, r, _o in found)
+    assert ("iran", "CONSULT", "oman") in triples(extractor, "Iran's foreign minister met his Omani "
+                                                              "counterpart in Muscat.")
+
+
+def test_restored_and_hosted_things_carry_their_event(extractor) -> None:
+    assert ("united-states", "AID", "palestinian-authority") in triples(
+        extractor, "Washington restored aid to the Palestinian Authority.")
+    assert ("bahrain", "COOPERATE", "us-military") in triples(
+        extractor, "Bahrain hosts a large U.S. military facility.")
