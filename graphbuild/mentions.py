@@ -1203,6 +1203,9 @@ class SentenceMentions:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.lemma_.lower() in self.f.place_nouns:
             return []  # "the border village of Kfar Kila": a place, no actor
+        if token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in self.f.place_nouns \
+                and token.head.i == ent.end:
+            return []  # "the Sidakan district", "Abyan province": a place, no actor
         last = next((t for t in reversed(ent) if not (t.like_num or t.is_punct)), ent[-1])  # "Memorandum 2"
         if last.lemma_.lower() in self.f.not_actors or last.lower_ in self.f.not_actors \
                 or ent[0].lower_ == "operation" or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "operation"):
@@ -1587,8 +1590,11 @@ class SentenceMentions:
         plural_phrase = " ".join([*(d for d in dets if d in ("two", "both")), token.lower_])
         if phrase in self.lex.desc_pair or plural_phrase in self.lex.desc_pair:
             states: list[Actor] = []
+            # "the two countries" are states; "the two sides" may be any party but a person
+            wanted = {"STATE"} if lemma in self.lex.desc_state else None
             for seen in reversed(self.memory.seen):
-                if seen.actor.kind != "PERSON" and seen.actor.id not in {a.id for a in states}:
+                if seen.actor.kind != "PERSON" and (wanted is None or seen.actor.kind in wanted) \
+                        and seen.actor.id not in {a.id for a in states}:
                     states.append(seen.actor)
                 if len(states) == 2:
                     break

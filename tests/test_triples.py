@@ -3018,3 +3018,19 @@ def test_restored_and_hosted_things_carry_their_event(extractor) -> None:
         extractor, "Washington restored aid to the Palestinian Authority.")
     assert ("bahrain", "COOPERATE", "us-military") in triples(
         extractor, "Bahrain hosts a large U.S. military facility.")
+
+
+def test_the_two_countries_are_states(extractor) -> None:
+    """'the two countries' point back to the last two states, not to a group told of
+    between them; 'the two sides' may still be any two parties."""
+    found = triples(extractor, "Saudi Arabia and Iran, long divided over the Houthis, restored ties "
+                               "in March, and the two countries signed a security agreement.")
+    assert ("saudi-arabia", "AGREE", "iran") in found
+    assert not any("houthis" in (s, o) for s, r, o in found if r == "AGREE")
+
+
+def test_a_name_before_a_place_noun_is_a_place(extractor) -> None:
+    """'the Sidakan district' (which the small model may tag as a people or an
+    organisation) is a place, not an actor struck."""
+    found = triples(extractor, "Iranian artillery shelled villages in the Sidakan district on Tuesday.")
+    assert not any(o == "sidakan" for _s, _r, o in found)
