@@ -3743,6 +3743,10 @@ class _SentenceRules:
             members = self.listed_including(noun)  # "Tehran's proxies, including Kataib Hezbollah"
         if not members and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON":
             members = self.m.resolve(noun.head)
+        if not members and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.tag_ == "NNS" \
+                and noun.head.head.lower_ == "one" and noun.head.head.dep_ == "appos":
+            # "Kataib Hezbollah, one of the factions within the PMF": the name the 'one' is of
+            members = self.actors(noun.head.head.head, deep=False)
         if not members and noun.dep_ in ("nsubj", "dobj", "pobj"):
             # "Russia's ally Iran has ..." parsed as two subjects: the name right after
             members = [r for c in noun.head.children if c.dep_ == noun.dep_ and c.i > noun.i
@@ -3806,7 +3810,7 @@ class _SentenceRules:
         for child in (c for half in halves for c in half.children):
             if child.dep_ == "poss":
                 owners = self.actors(child)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "with"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "with", "within"):
                 owners = owners or self.actors(next((c for c in child.children if c.dep_ == "pobj"), None))
         if not owners and noun.dep_ == "attr":
             # "the PLO, of which Fatah was the dominant member": the relative 'of which'

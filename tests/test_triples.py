@@ -3034,3 +3034,14 @@ def test_a_name_before_a_place_noun_is_a_place(extractor) -> None:
     organisation) is a place, not an actor struck."""
     found = triples(extractor, "Iranian artillery shelled villages in the Sidakan district on Tuesday.")
     assert not any(o == "sidakan" for _s, _r, o in found)
+
+
+def test_one_of_the_members_of_a_body_is_a_member(extractor) -> None:
+    """'X, one of the factions within Y': the tie noun under 'one of' describes X."""
+    assert ("kataib-hezbollah", "MEMBER_OF", "pmf") in triples(
+        extractor, "Kataib Hezbollah, one of the largest factions within the PMF, declared a truce.")
+    assert ("hezbollah", "ALLY_OF", "iran") in triples(
+        extractor, "Hezbollah, one of the closest allies of Iran, fired rockets at Israel.")
+    # near miss: one of several things that are no tie says nothing of the name
+    assert not any(r in ("MEMBER_OF", "ALLY_OF") for _s, r, _o in triples(
+        extractor, "Egypt, one of the mediators in the talks, hosted Hamas officials."))
