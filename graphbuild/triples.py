@@ -895,8 +895,11 @@ class _SentenceRules:
         if gov.pos_ in ("NOUN", "PROPN") and (self.noun_cue(gov) is not None
                                               or gov.lemma_.lower() in self.ex.event_anaphors):
             # "criticised the new EU sanctions, a move the EU defended", "condemned the decision,
-            # a step Britain welcomed": the move is that act, whoever made it
-            return self.event_author(gov, set())
+            # a step Britain welcomed": the move is that act, whoever made it (no author named
+            # of it: "approved new settlements, a decision ...": the act of the clause's verb)
+            authors = self.event_author(gov, set())
+            if authors:
+                return authors
         for _ in range(3):
             if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
                 break
@@ -2748,9 +2751,10 @@ class _SentenceRules:
             violators = [r for s in clause.children if s.dep_ == "nsubj"
                          for r in self.act_of_which(s, verb) or self.actors(s, role="subj")
                          if r.actor.id not in mine]
-            if not violators and not any(s.dep_ in SUBJ for s in clause.children):
+            if not violators and not any(s.dep_ in SUBJ and s.tag_ not in ("WDT", "WP")
+                                         and s.lower_ not in ("that", "which") for s in clause.children):
                 # "a move the UN said violated international law", "a step the EU said was
-                # illegal": the move's maker
+                # illegal", "a decision that France said violated ...": the move's maker
                 violators = [r for r in self.move_author(verb) if r.actor.id not in mine]
             negated, hedged, _, _ = self.qualifiers(verb, self.subject(verb)[2])
             word = next((c.lower_ for c in clause.children if c.dep_ == "acomp"), "") if unlawful else clause.lemma_.lower()

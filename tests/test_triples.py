@@ -3045,3 +3045,11 @@ def test_one_of_the_members_of_a_body_is_a_member(extractor) -> None:
     # near miss: one of several things that are no tie says nothing of the name
     assert not any(r in ("MEMBER_OF", "ALLY_OF") for _s, r, _o in triples(
         extractor, "Egypt, one of the mediators in the talks, hosted Hamas officials."))
+
+
+def test_a_decision_that_someone_said_broke_the_law_accuses_its_maker(extractor) -> None:
+    """'approved new settlements, a decision that Britain said violated international law':
+    the decision is the act of the clause it is set beside, whatever it made."""
+    found = triples(extractor, "The Israeli cabinet approved 40 new settlements, a decision that Spain "
+                               "and Norway said violated international law.")
+    assert ("spain", "ACCUSE", "israel") in found and ("norway", "ACCUSE", "israel") in found
