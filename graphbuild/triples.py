@@ -260,6 +260,7 @@ class Extractor:
         self.authored = lex.words("authoring_participles")
         self.complaints = lex.words("complaint_verbs")
         self.obligations = lex.words("obligation_nouns")
+        self.frameworks = lex.words("framework_nouns")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
@@ -1205,9 +1206,11 @@ class _SentenceRules:
         return token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in self.ex.reasons
 
     def pressed_under(self, prep: Token) -> bool:
-        """'under pressure from Egypt': who presses is no party of the act done under it."""
+        """'under pressure from Egypt', 'under a U.S.-brokered ceasefire': who presses, or
+        brokered the deal an act is done under, is no party of the act."""
         return prep.dep_ == "prep" and prep.lower_ == "under" and any(
-            o.lemma_.lower() in self.ex.pressing for o in prep_objects_of(prep))
+            o.lemma_.lower() in self.ex.pressing or o.lemma_.lower() in self.ex.frameworks
+            for o in prep_objects_of(prep))
 
     def combat_forces(self, things: list[Token]) -> list[Token]:
         """The forces or units among `things`; none when they are peacekeepers, whom
@@ -3795,7 +3798,8 @@ class _SentenceRules:
     def tie_noun(self, noun: Token) -> None:
         """'its ally, X', 'X, an ally of Y', 'X is a member of Y', 'leader of Y'."""
         self.affiliation(noun)
-        lemma = noun.lemma_.lower()
+        # ("bases of the PJAK group": the small model's lemma of "bases" is "basis")
+        lemma = "base" if noun.lower_ == "bases" else noun.lemma_.lower()
         cue = self.ex.cues.tie.get(lemma) or self.ex.cues.tie.get(noun.lower_)
         doc = self.m.doc
         # a title of two words ("secretary-general", "director general"), either word its head

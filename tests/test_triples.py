@@ -3053,3 +3053,21 @@ def test_a_decision_that_someone_said_broke_the_law_accuses_its_maker(extractor)
     found = triples(extractor, "The Israeli cabinet approved 40 new settlements, a decision that Spain "
                                "and Norway said violated international law.")
     assert ("spain", "ACCUSE", "israel") in found and ("norway", "ACCUSE", "israel") in found
+
+
+def test_military_bases_are_no_tie(extractor) -> None:
+    """The small model lemmatises 'bases' as 'basis' (a tie: 'the basis of the
+    alliance'); bases one shells are places."""
+    found = triples(extractor, "Turkish artillery shelled what Ankara described as bases of the PKK.")
+    assert ("turkey", "ASSAULT", "pkk") in found and not any(r == "MEMBER_OF" for _s, r, _o in found)
+
+
+def test_the_deal_an_act_is_done_under_is_no_party(extractor) -> None:
+    """'under a U.S.-brokered ceasefire', 'under a deal with Russia': the framework of
+    the act, whose broker or other party is not the one acted on."""
+    found = triples(extractor, "Turkey withdrew troops from Idlib under a deal with Russia.")
+    assert ("turkey", "RETREAT", "syria") in found and ("turkey", "RETREAT", "russia") not in found
+    found = triples(extractor, "The Lebanese army deployed troops near the border under a U.S.-brokered "
+                               "ceasefire between Israel and Hezbollah.")
+    assert not any("united-states" in (s, o) for s, _r, o in found)
+    assert ("israel", "RETREAT", "hezbollah") in found
