@@ -261,6 +261,7 @@ class Extractor:
         self.complaints = lex.words("complaint_verbs")
         self.obligations = lex.words("obligation_nouns")
         self.frameworks = lex.words("framework_nouns")
+        self.launching = lex.words("launching_verbs")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
@@ -770,6 +771,22 @@ class _SentenceRules:
         if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and head.pos_ in ("AUX", "VERB")):
             return self.subject(head, depth + 1)
         return agents, patients, chain
+
+    def taken_from(self, words: list[Token], subjects: list[Ref], objects: list[Ref],
+                   relation: str) -> list[Ref]:
+        """'The army regained control of Khartoum from the RSF': a place of the taker's own
+        state is where; the one it is taken from is the party (of a seizure, also when
+        nothing else is: 'seized the palace from the RSF')."""
+        if relation not in ("COERCE", "ASSAULT") or (not objects and relation != "COERCE"):
+            return objects  # ("fired rockets from Lebanon": where from, no one taken from)
+        homes = {r.actor.country for r in subjects if r.actor.country}
+        if objects and (not homes or not all(
+                r.actor.country in homes and (r.actor.kind == "STATE" or r.how == "home place") for r in objects)):
+            return objects
+        mine = {r.actor.id for r in subjects}
+        losers = [r for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for o in prep_objects_of(p) for r in self.actors(o) if r.actor.id not in mine]
+        return losers or objects
 
     def not_own_side_reported(self, verb: Token, agents: list[Ref], objects: list[Ref]) -> list[Ref]:
         """'Fidan warned that Ankara would not hesitate to strike': the subject of a reported
@@ -1589,6 +1606,7 @@ class _SentenceRules:
         complaining = verb.lemma_.lower() in self.ex.complaints
         # "warned against any Israeli attack on Iran": aimed at the attack's author
         warning = verb.lemma_.lower() in self.ex.warning
+        launching = verb.lemma_.lower() in self.ex.launching
 
         def by_prep(preps: Iterable[str], where: bool = where_only) -> tuple[list[Ref], str]:
             for p in preps:
@@ -1597,6 +1615,8 @@ class _SentenceRules:
                         for pobj in prep_objects_of(child):
                             if p == "at" and pobj.lemma_.lower() in self.ex.behest:
                                 continue  # "at the request of X": who asked, not the party
+                            if p == "from" and launching:
+                                continue  # "fired rockets from Lebanon": where from, not at whom
                             if p == "in" and pobj.lemma_.lower() in self.ex.exchange:
                                 continue  # "in exchange for X": what came back, not the party
                             if pobj.lower_ == "behalf":
@@ -1648,7 +1668,8 @@ class _SentenceRules:
                     # "fired rockets against Israel", "fired missiles at Israel": the party is
                     # inside the thing moved
                     # ("laid down its arms", "withdrew its troops": 'its' is the mover's own)
-                    refs = fresh([r for r in self.descend(child, 2, OBJECT_INSIDE | {"at", "along", "near"})
+                    inside = (OBJECT_INSIDE - {"from"}) if launching else OBJECT_INSIDE  # (where from)
+                    refs = fresh([r for r in self.descend(child, 2, inside | {"at", "along", "near"})
                                   if not (r.how == "pronoun" and r.actor.id in exclude)])
                     if refs:
                         return refs, ""
@@ -2263,6 +2284,7 @@ class _SentenceRules:
             objects, used = self.objects(self.denied_by(verb) or verb, prep, exclude, obliques=not governs,
                                          where_only=cue.relation not in CAPITAL_PARTIES)
         objects = self.not_own_side_reported(verb, agents, objects)
+        objects = self.taken_from([verb], agents, objects, cue.relation)
         if not objects and cue.relation == "RETREAT" and self.moves_things(verb):
             # "withdrawing some of its 2,500 troops from Iraq": the parser hangs the place left on the troops
             objects = [r for d in verb.children if d.dep_ == "dobj" for t in d.subtree
@@ -2535,6 +2557,11 @@ class _SentenceRules:
         conf = 0.8 if not chain else 0.7
         if any(r.how == "alleged" for r in subjects):
             hedged = True  # its author only as blamed
+        if lemma in ex.launching:
+            # "fired rockets from Lebanon", "launched drones from Yemen at Israel": where from
+            origin = {t.i for w in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                      for p in w.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree}
+            objs = [r for r in objs if r.start not in origin]
         self.add(subjects, relation, objs, predicate, evidence, conf, negated, hedged, mutual)
         self.remember_event(verb, subjects, negated or hedged, relation)
         if relation in ("REJECT", "AGREE") and not negated:
@@ -3293,6 +3320,8 @@ class _SentenceRules:
         objects = relied or [r for r in self.nominal_objects(noun, leaving, home, where_only)
                              or self.nominal_objects(frame, leaving, home, where_only)
                              if r.actor.id not in exclude]
+        objects = self.taken_from([noun, *([light] if light is not None else [])], subjects, objects,
+                                  relation or cue.relation)
         if not objects and subjects and not (noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
             # "Egypt's mediation between Israel and Hamas": one side's act on each of a pair
             objects = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"

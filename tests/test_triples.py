@@ -3071,3 +3071,22 @@ def test_the_deal_an_act_is_done_under_is_no_party(extractor) -> None:
                                "ceasefire between Israel and Hezbollah.")
     assert not any("united-states" in (s, o) for s, _r, o in found)
     assert ("israel", "RETREAT", "hezbollah") in found
+
+
+def test_the_one_a_place_is_taken_from_is_the_party(extractor) -> None:
+    """'regained control of Omdurman from the RSF': a town of the taker's own state is
+    where; the party is the one it was taken from. A foreign place stays the party's."""
+    found = triples(extractor, "The Sudanese army regained control of Omdurman from the RSF.")
+    assert ("sudanese-armed-forces", "COERCE", "rsf") in found
+    assert not any(o == "sudan" for _s, _r, o in found)
+    assert ("israel", "COERCE", "syria") in triples(extractor, "Israel seized the Golan Heights from Syria.")
+
+
+def test_where_fire_is_launched_from_is_no_target(extractor) -> None:
+    """'fired rockets from Lebanon', 'launched drones from Yemen at Israel': the state the
+    fire comes from is where, not the one attacked."""
+    assert triples(extractor, "Hezbollah fired rockets from Lebanon.") == []
+    found = triples(extractor, "The Houthis launched drones from Yemen at Israel.")
+    assert ("houthis", "ASSAULT", "israel") in found and ("houthis", "ASSAULT", "yemen") not in found
+    # near miss: a seizure from someone is of that someone
+    assert ("idf", "COERCE", "hamas") in triples(extractor, "Israeli forces seized weapons from Hamas.")
