@@ -54,6 +54,7 @@ CLIENTS = set(_WORDS["clients"])
 KIN = set(_WORDS["kin"])
 WATERS = set(_WORDS["waters"])
 REGISTRIES = set(_WORDS["registries"])
+VESSELS = set(_WORDS["vessels"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
                       "towards", "at", "in", "from", "through", "around", "off", "inside", "outside"}
@@ -1203,9 +1204,13 @@ class SentenceMentions:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.lemma_.lower() in self.f.place_nouns:
             return []  # "the border village of Kfar Kila": a place, no actor
-        if token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in self.f.place_nouns \
-                and token.head.i == ent.end:
-            return []  # "the Sidakan district", "Abyan province": a place, no actor
+        if token.dep_ in ("compound", "nmod") and ent.end <= token.head.i <= ent.end + 1 and (
+                token.head.lemma_.lower() in self.f.place_nouns or token.head.lemma_.lower() in self.f.not_actors):
+            return []  # "the Sidakan district", "Abyan province", "Al Udeid air base": a place, no actor
+        if any(c.dep_ in ("compound", "amod", "nmod", "appos") and c.lemma_.lower() in VESSELS
+               for c in (*token.children, token.head) if c.i < ent.start or c.dep_ == "appos") \
+                or token.head.lemma_.lower() in VESSELS and token.dep_ == "appos":
+            return []  # "the tanker Stena Impero": a ship, no actor
         last = next((t for t in reversed(ent) if not (t.like_num or t.is_punct)), ent[-1])  # "Memorandum 2"
         if last.lemma_.lower() in self.f.not_actors or last.lower_ in self.f.not_actors \
                 or ent[0].lower_ == "operation" or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "operation"):
@@ -1298,8 +1303,12 @@ class SentenceMentions:
     def _sponsors(token: Token) -> list[Token]:
         """'backed' in 'Iran-backed militias', 'pro-Iranian' in 'pro-Iranian militias': a
         participle or 'pro-' word that names a sponsor, not a home."""
+        doc = token.doc
+        # (a hyphen only of 'pro-' or 'X-backed': not the one in a name, "Ain al-Asad air base")
         return [m for m in token.lefts if m.dep_ in ("amod", "compound", "nmod", "npadvmod")
-                and (SentenceMentions._sponsor_word(m) or m.lower_ in ("pro", "-")
+                and (SentenceMentions._sponsor_word(m) or m.lower_ == "pro"
+                     or (m.lower_ == "-" and ((m.i > 0 and doc[m.i - 1].lower_ == "pro") or (
+                         m.i + 1 < len(doc) and doc[m.i + 1].lemma_.lower() in SPONSORING)))
                      or (m.lemma_.lower() in SPONSORING and any(c.dep_ == "npadvmod" for c in m.children)))]
 
     @staticmethod

@@ -789,14 +789,13 @@ class _SentenceRules:
         return losers or objects
 
     def not_own_side_reported(self, verb: Token, agents: list[Ref], objects: list[Ref]) -> list[Ref]:
-        """'Fidan warned that Ankara would not hesitate to strike': the subject of a reported
-        clause that is the speaker's own state (or its government or army) tells what that
-        side will do; it is not the one warned, pledged to or accused."""
+        """'Fidan warned that Ankara would not hesitate to strike': the speaker's own state
+        (or its government or army) in a reported clause tells what that side will do or
+        suffer ('if its exports were blocked'); it is not the one warned, pledged to or accused."""
         home = {r.actor.country for r in agents if r.actor.kind in STATE_BOUND and r.actor.country}
         if not home:
             return objects
-        reported = {t.i for c in verb.children if c.dep_ == "ccomp"
-                    for g in c.children if g.dep_ in SUBJ for t in g.subtree}
+        reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
         return [r for r in objects if not (
             r.start in reported and r.actor.kind in STATE_BOUND - {"PERSON"} and r.actor.country in home)]
 
@@ -1984,6 +1983,11 @@ class _SentenceRules:
                     continue
                 if relation == "CONSULT" and "MEDIA" in (s.actor.kind, o.actor.kind):
                     continue  # "spoke to Al Jazeera": an interview, no contact between actors
+                if relation == "LEADS" and s.actor.kind == "PERSON" and s.actor.curated and s.actor.country \
+                        and o.actor.kind in ("STATE", "GOVERNMENT", "MILITARY") and o.actor.country \
+                        and o.actor.country != s.actor.country:
+                    continue  # "the IRGC's commanders, including its chief, X" after "Israel ...": a
+                    # known person of one state heads no other state's institutions
                 placed = self.domestic(s, relation, o)
                 why = evidence + (" [unplaced name at home]" if placed is not o else "")
                 o = placed
@@ -2237,6 +2241,11 @@ class _SentenceRules:
             # "intercepted a missile fired by the Houthis", "shot down drones launched by X": a
             # defence, no attack on its launcher ("shot down a Syrian jet" stays an act on Syria)
             return
+        if lemma in ex.intercepting and any(
+                c.dep_ == "dobj" and (c.tag_ == "PRP" or any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ == "PRP" for g in p.children)
+                    for p in c.children)) for c in verb.children):
+            return  # "air defences intercepted most of them": the missiles, a defence
         if cue.relation == "CONSULT" and lemma == "meet" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.obligations for c in verb.children):
             return  # "failed to meet its commitments": a duty met, no meeting
@@ -2557,6 +2566,7 @@ class _SentenceRules:
         conf = 0.8 if not chain else 0.7
         if any(r.how == "alleged" for r in subjects):
             hedged = True  # its author only as blamed
+        objs = self.not_own_side_reported(verb, subjects, objs)  # (whatever path found them)
         if lemma in ex.launching:
             # "fired rockets from Lebanon", "launched drones from Yemen at Israel": where from
             origin = {t.i for w in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
@@ -3203,6 +3213,11 @@ class _SentenceRules:
             chain = [gov, *chain] if relying else chain  # (a light verb is in the chain already)
             how = f"{('with' if frame.head.lower_ == 'with' else 'relied on') if relying else 'had'}:{gov.lemma_.lower()}"
         if not subjects and light is not None and self.joint_between(noun, light, cue):
+            return
+        if not subjects and light is not None and light.lemma_.lower() in self.ex.brokering - {"negotiate"} and (
+                noun.lemma_.lower() in self.ex.mutual or noun.lower_ in self.ex.mutual):
+            # "Russia and Turkey brokered a ceasefire in Libya": go-betweens, no parties of it
+            # (the parties negotiate their own: "Israel and Hamas negotiated a truce")
             return
         if not subjects and light is not None:
             subjects, patients, chain = self.subject(light)

@@ -3090,3 +3090,47 @@ def test_where_fire_is_launched_from_is_no_target(extractor) -> None:
     assert ("houthis", "ASSAULT", "israel") in found and ("houthis", "ASSAULT", "yemen") not in found
     # near miss: a seizure from someone is of that someone
     assert ("idf", "COERCE", "hamas") in triples(extractor, "Israeli forces seized weapons from Hamas.")
+
+
+def test_intercepting_the_missiles_is_a_defence(extractor) -> None:
+    found = triples(extractor, "Hezbollah fired rockets at Israel, but Israeli air defences intercepted "
+                               "most of them.")
+    assert ("hezbollah", "ASSAULT", "israel") in found
+    assert ("israel", "ASSAULT", "hezbollah") not in found
+
+
+def test_a_known_person_heads_no_other_states_institution(extractor) -> None:
+    """'its chief' read back to the wrong state must not make an Iranian commander an
+    Israeli leader."""
+    found = triples(extractor, "Israel struck Iranian air defence sites, killing several senior commanders "
+                               "of the Revolutionary Guards, including its chief, Hossein Salami.")
+    assert not any(r == "LEADS" and o == "israel" for _s, r, o in found)
+
+
+def test_bases_ships_and_names_with_hyphens_are_no_actors(extractor) -> None:
+    """'Al Udeid air base', 'the tanker Stena Impero' are places and ships; the hyphen
+    inside 'Ain al-Asad' is no 'X-backed'."""
+    found = triples(extractor, "Iran fired missiles at Al Udeid air base in Qatar.")
+    assert ("iran", "ASSAULT", "qatar") in found and not any(o == "al-udeid" for _s, _r, o in found)
+    found = triples(extractor, "The Revolutionary Guards seized the British-flagged tanker Stena Impero.")
+    assert not any("stena" in o for _s, _r, o in found)
+    found = triples(extractor, "Kataib Hezbollah claimed a drone attack on the Ain al-Asad air base.")
+    assert not any("asad" in s or "asad" in o for s, _r, o in found)
+
+
+def test_brokers_of_a_truce_are_no_parties_of_it(extractor) -> None:
+    assert not any(r == "RETREAT" for _s, r, _o in triples(
+        extractor, "Russia and Turkey brokered a ceasefire in Libya in January 2020."))
+    assert ("israel", "RETREAT", "hamas") in triples(
+        extractor, "Egypt brokered a ceasefire between Israel and Hamas.")
+
+
+def test_the_speakers_own_state_anywhere_in_the_warning_is_not_warned(extractor) -> None:
+    found = triples(extractor, "Iran's parliament speaker warned that Tehran could close the Strait of "
+                               "Hormuz if its oil exports were blocked.")
+    assert not any(r == "THREATEN" and o == "iran" for _s, r, o in found)
+
+
+def test_a_party_dominating_a_government_coerces_no_one(extractor) -> None:
+    found = triples(extractor, "The Kurdistan Democratic Party dominates the regional government in Erbil.")
+    assert not any(r == "COERCE" for _s, r, _o in found)
