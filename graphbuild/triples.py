@@ -262,6 +262,7 @@ class Extractor:
         self.obligations = lex.words("obligation_nouns")
         self.frameworks = lex.words("framework_nouns")
         self.launching = lex.words("launching_verbs")
+        self.departing = lex.words("departure_verbs")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
@@ -1182,7 +1183,7 @@ class _SentenceRules:
                 c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(g.dep_ in SUBJ for g in c.children)
                 and not (stance and self.hostile_participle(c)) and c.lemma_.lower() not in self.ex.brokering
                 and not self.given_participle(c)))
-                and c.lower_ not in CIRCUMSTANCE
+                and c.lower_ not in CIRCUMSTANCE and not self.pressed_under(c)
                 # "seized Iranian-made drones": the maker is no party of what is done to the thing
                 and not (c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.ex.making)
                 and not (inner and c.dep_ == "prep" and c.lower_ in INNER_PATIENT))
@@ -1224,9 +1225,11 @@ class _SentenceRules:
     def pressed_under(self, prep: Token) -> bool:
         """'under pressure from Egypt', 'under a U.S.-brokered ceasefire': who presses, or
         brokered the deal an act is done under, is no party of the act."""
+        # ("under the first phase of a deal": the deal's part)
         return prep.dep_ == "prep" and prep.lower_ == "under" and any(
             o.lemma_.lower() in self.ex.pressing or o.lemma_.lower() in self.ex.frameworks
-            for o in prep_objects_of(prep))
+            for w in prep_objects_of(prep)
+            for o in (w, *(g for p in w.children if p.dep_ == "prep" and p.lower_ == "of" for g in prep_objects_of(p))))
 
     def combat_forces(self, things: list[Token]) -> list[Token]:
         """The forces or units among `things`; none when they are peacekeepers, whom
@@ -1999,10 +2002,31 @@ class _SentenceRules:
         if mutual and not objects and len(subjects) >= 2:
             for s in subjects:
                 for o in subjects:
-                    if s.actor.id != o.actor.id:
+                    if s.actor.id != o.actor.id and not self.one_phrase(s, o):
                         conf = confidence * min(s.confidence, o.confidence) * 0.9
                         self.found.append(Found(s, relation, o, predicate,
                                                 evidence + " (mutual)", conf, negated, hedged))
+
+    def one_phrase(self, a: Ref, b: Ref) -> bool:
+        """A person and a body in one noun phrase ('U.N. envoy Hans Grundberg'): one side
+        of a joint event, not its two parties."""
+        doc = self.m.doc
+
+        def phrase_heads(ref: Ref) -> set[int]:
+            token, heads = doc[ref.start:ref.end].root, set()
+            for _ in range(3):
+                if token.dep_ not in ("compound", "amod", "nmod", "poss", "appos") or token.head.i == token.i:
+                    break
+                token = token.head
+                heads.add(token.i)
+            return heads
+
+        if (a.actor.kind == "PERSON") == (b.actor.kind == "PERSON"):
+            return False  # ("Iranian and Saudi officials": two sides in one phrase)
+        if a.start < b.end and b.start < a.end:
+            return True  # (a person's body read off the same words: "U.N. envoy X")
+        a_root, b_root = doc[a.start:a.end].root.i, doc[b.start:b.end].root.i
+        return b_root in phrase_heads(a) or a_root in phrase_heads(b)
 
     def domestic(self, subject: Ref, relation: str, obj: Ref) -> Ref:
         """A state's actor governing an unplaced name ('the Nicaraguan government ordered La
@@ -2258,6 +2282,12 @@ class _SentenceRules:
             # a handover, no meeting with Israel and no aid to the Red Cross
             return
         agents, patients, chain = self.subject(verb)
+        users = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                 for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in ex.holding
+                 for t in a.subtree}
+        if users:
+            # "pagers used by Hezbollah members exploded": the users of the thing did not act
+            agents = [r for r in agents if r.start not in users]
         if lemma in ex.commands and complement is not None and self.own_forces_ordered(verb, agents):
             return  # "Erdogan ordered the army to strike the PKK": the strike is the act (the army's)
         if cue.relation == "RETREAT" and lemma in ex.moving and agents and all(
@@ -2567,6 +2597,8 @@ class _SentenceRules:
         if any(r.how == "alleged" for r in subjects):
             hedged = True  # its author only as blamed
         objs = self.not_own_side_reported(verb, subjects, objs)  # (whatever path found them)
+        if lemma in ex.departing and subjects and all(r.actor.kind == "PERSON" for r in subjects):
+            objs = [r for r in objs if r.how != "capital"]  # "Haftar left Moscow": a visit ended
         if lemma in ex.launching:
             # "fired rockets from Lebanon", "launched drones from Yemen at Israel": where from
             origin = {t.i for w in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
