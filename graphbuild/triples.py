@@ -3916,6 +3916,19 @@ class _SentenceRules:
             if any(not any(r.actor.kind == "STATE" or r.actor.kind in ORGANISATIONS for r in self.modifier_actors(m))
                    for m in modifiers):
                 owners = []  # "the Lebanese Druze leader, X": a leader of the Druze, not of Lebanon
+        title = doc[min(h.i for h in halves):max(h.i for h in halves) + 1].text.lower()
+        if not owners and cue.relation == "LEADS" and noun.dep_ == "pobj" and noun.head.lower_ == "as" \
+                and title in self.ex.state_head_titles and noun.head.head.lemma_.lower() in self.ex.object_as:
+            # "parliament elected Joseph Aoun as president", "named X as prime minister": the head
+            # of the state the person is of, else that of the one who chose him
+            gov = noun.head.head
+            chosen = [r for c in gov.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)
+                      if r.actor.kind == "PERSON"]
+            country = next((r.actor.country for r in chosen if r.actor.country), None) or next(
+                (r.actor.country for r in self.subject(gov)[0] if r.actor.country), None)
+            state = self.ex.gazetteer.by_country(country) if country else None
+            if chosen and state is not None:
+                owners = [Ref(state, noun.i, noun.i + 1, noun.text, "heads", 0.6)]
         if not owners and cue.relation in ("ALLY_OF", "HOSTILE_TO", "AFFILIATED_WITH"):
             # "Egypt, a key US ally", "an Iranian proxy": the modifier is the other side
             owners = [r for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") for r in self.modifier_actors(m)]

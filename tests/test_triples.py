@@ -3159,3 +3159,15 @@ def test_a_person_leaving_a_capital_ends_a_visit(extractor) -> None:
         extractor, "Haftar left Moscow without signing the agreement."))
     assert ("united-states", "RETREAT", "afghanistan") in triples(
         extractor, "The United States left Afghanistan in 2021.")
+
+
+def test_one_chosen_as_head_of_state_leads_it(extractor) -> None:
+    """'elected X as president', 'named X as prime minister': the head of the state the
+    person is of (or of the chooser's state)."""
+    assert ("joseph-aoun", "LEADS", "lebanon") in triples(
+        extractor, "Lebanon's parliament elected Joseph Aoun as president on Thursday.")
+    assert ("masoud-pezeshkian", "LEADS", "iran") in triples(
+        extractor, "Khamenei endorsed Masoud Pezeshkian as president in a ceremony in Tehran.")
+    # near miss: a title that heads no state ('as envoy') leads nothing
+    assert not any(r == "LEADS" for _s, r, _o in triples(
+        extractor, "Trump named Steve Witkoff as special envoy to the Middle East."))
