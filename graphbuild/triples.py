@@ -896,15 +896,19 @@ class _SentenceRules:
         noun = verb.head
         # (set beside the clause after a comma; the parser may make it a second object)
         beside = noun.dep_ in ("appos", "npadvmod") or (
-            noun.dep_ == "dobj" and noun.left_edge.i > 0 and self.m.doc[noun.left_edge.i - 1].text == ",")
+            noun.dep_ in ("dobj", "dep") and noun.left_edge.i > 0 and self.m.doc[noun.left_edge.i - 1].text == ",")
         if not (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")) \
                 or noun.lemma_.lower() not in self.ex.event_anaphors or not beside:
             return []
         gov = noun.head
-        if noun.lemma_.lower() in self.ex.accusations:
-            # "accused Iran of arming Hezbollah, an allegation Tehran denied": the accuser's
+        own = self.noun_cue(noun)
+        said = "ACCUSE" if noun.lemma_.lower() in self.ex.accusations else "REQUEST" if (
+            own is not None and own.relation == "REQUEST") else None
+        if said is not None:
+            # "accused Iran of arming Hezbollah, an allegation Tehran denied": the accuser's;
+            # "called on Hezbollah to disarm, a demand the group rejected": the asker's
             for _ in range(4):
-                if gov.pos_ == "VERB" and (cue := self.verb_cue(gov)[0]) is not None and cue.relation == "ACCUSE":
+                if gov.pos_ == "VERB" and (cue := self.verb_cue(gov)[0]) is not None and cue.relation == said:
                     return self.subject(gov)[0]
                 if gov.head.i == gov.i:
                     break

@@ -3171,3 +3171,12 @@ def test_one_chosen_as_head_of_state_leads_it(extractor) -> None:
     # near miss: a title that heads no state ('as envoy') leads nothing
     assert not any(r == "LEADS" for _s, r, _o in triples(
         extractor, "Trump named Steve Witkoff as special envoy to the Middle East."))
+
+
+def test_a_demand_set_beside_a_request_is_the_askers(extractor) -> None:
+    """'called on Hezbollah to disarm, a demand the group rejected': rejected of the one who
+    asked, not of the one asked."""
+    found = triples(extractor, "Salam called on Hezbollah to hand over its weapons, a demand the group's "
+                               "leadership rejected.")
+    assert ("hezbollah", "REJECT", "nawaf-salam") in found
+    assert ("hamas", "AGREE", "egypt") in triples(extractor, "Egypt proposed a truce, an offer Hamas accepted.")
