@@ -54,6 +54,7 @@ CLIENTS = set(_WORDS["clients"])
 KIN = set(_WORDS["kin"])
 WATERS = set(_WORDS["waters"])
 REGISTRIES = set(_WORDS["registries"])
+OPEN_REGISTRIES = set(_WORDS["open_registries"])
 VESSELS = set(_WORDS["vessels"])
 # prepositions that say where ("across the Litani"), not who
 PLACE_PREPOSITIONS = {"across", "along", "near", "over", "into", "onto", "beyond", "beside", "toward",
@@ -369,7 +370,7 @@ class MentionFinder:
             if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and (
                     doc[start - 2].lower_ in WATERS or doc[start - 2].lemma_.lower() in WATERS):
                 continue
-            if registry(doc, end):
+            if registry(doc, end, self.gazetteer.actors[actor_id]):
                 continue  # "a Panama-flagged tanker": a flag of convenience, no party
             actor = self.gazetteer.actors[actor_id]
             if actor.kind == "PERSON" and self._part_of_another_name(doc, start, end, actor):
@@ -382,7 +383,7 @@ class MentionFinder:
                 covered[i] = ref
         demonyms = self._exact_demonyms(doc)
         for start, end, actor_id, how in self._misspelt_spans(doc, covered, demonyms):
-            if registry(doc, end):
+            if registry(doc, end, self.gazetteer.actors[actor_id]):
                 continue
             actor = self.gazetteer.actors[actor_id]
             if how == "demonym":
@@ -453,7 +454,7 @@ class MentionFinder:
                        key=lambda f: (-(f[1] - f[0]), f[0]))
         covered: dict[int, Actor] = {}
         for start, end, actor_id in found:
-            if any(i in covered for i in range(start, end)) or registry(doc, end):
+            if any(i in covered for i in range(start, end)) or registry(doc, end, self.gazetteer.actors[actor_id]):
                 continue
             for i in range(start, end):
                 covered[i] = self.gazetteer.actors[actor_id]
@@ -1204,9 +1205,14 @@ class SentenceMentions:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.lemma_.lower() in self.f.place_nouns:
             return []  # "the border village of Kfar Kila": a place, no actor
+        named_body = any(ent[-1].lemma_.lower() in words or ent[-1].lower_ in words
+                         for words in self.f.org_heads.values())
         if token.dep_ in ("compound", "nmod") and ent.end <= token.head.i <= ent.end + 1 and (
-                token.head.lemma_.lower() in self.f.place_nouns or token.head.lemma_.lower() in self.f.not_actors):
-            return []  # "the Sidakan district", "Abyan province", "Al Udeid air base": a place, no actor
+                token.head.lemma_.lower() in self.f.place_nouns
+                or (token.head.lemma_.lower() in self.f.not_actors and not named_body)):
+            # "the Sidakan district", "Abyan province", "Al Udeid air base": a place, no actor
+            # ("a Fatemiyoun Brigade base": the group's)
+            return []
         if any(c.dep_ in ("compound", "amod", "nmod", "appos") and c.lemma_.lower() in VESSELS
                for c in (*token.children, token.head) if c.i < ent.start or c.dep_ == "appos") \
                 or token.head.lemma_.lower() in VESSELS and token.dep_ == "appos":
@@ -1321,7 +1327,8 @@ class SentenceMentions:
         return token.lower_.startswith("pro-") or before.endswith(("pro-", "pro"))
 
     def _modifier_actor(self, mod: Token) -> tuple[Actor, str] | None:
-        if registry(mod.doc, mod.i + 1):
+        if registry(mod.doc, mod.i + 1, self.demonyms.get(mod.i) or self.f.demonym(mod.text)
+                    or (m.actor if (m := self.matches.get(mod.i)) is not None else None)):
             return None  # "a Liberian-flagged carrier"
         match = self.matches.get(mod.i)
         if match is not None:
@@ -1600,7 +1607,7 @@ class SentenceMentions:
         if phrase in self.lex.desc_pair or plural_phrase in self.lex.desc_pair:
             states: list[Actor] = []
             # "the two countries" are states; "the two sides" may be any party but a person
-            wanted = {"STATE"} if lemma in self.lex.desc_state else None
+            wanted = {"STATE", "GOVERNMENT"} if lemma in self.lex.desc_state else None
             for seen in reversed(self.memory.seen):
                 if seen.actor.kind != "PERSON" and (wanted is None or seen.actor.kind in wanted) \
                         and seen.actor.id not in {a.id for a in states}:
@@ -1658,9 +1665,11 @@ def _leading(word: Token) -> bool:
     return bool(leader) and led in LEADING
 
 
-def registry(doc: Doc, end: int) -> bool:
-    """Is the name ending before `end` a ship's flag or registry ('Liberian-flagged')?"""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in REGISTRIES
+def registry(doc: Doc, end: int, actor: Actor | None) -> bool:
+    """Is the name ending before `end` an open registry's flag on a ship ('Liberian-flagged')?
+    Another state's flag ('an Iranian-flagged tanker') is its ship."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in REGISTRIES \
+        and actor is not None and actor.country in OPEN_REGISTRIES
 
 
 def name_head(ent: Span) -> Token:

@@ -263,6 +263,8 @@ class Extractor:
         self.frameworks = lex.words("framework_nouns")
         self.launching = lex.words("launching_verbs")
         self.departing = lex.words("departure_verbs")
+        self.installing = lex.words("installing_verbs")
+        self.exploding = lex.words("exploding_verbs")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
@@ -773,6 +775,18 @@ class _SentenceRules:
             return self.subject(head, depth + 1)
         return agents, patients, chain
 
+    def in_office(self, person: Ref) -> bool:
+        """Is the person named with a title of office here ('Turkish Foreign Minister X',
+        "Iran's parliament speaker, X")? Not an opposition or former one."""
+        doc = self.m.doc
+        name = doc[person.start:person.end].root
+        words = [t for t in doc[max(person.start - 3, name.left_edge.i):person.start]]
+        if name.dep_ == "appos":
+            words += [t for t in name.head.subtree if t.i < person.start and t.i >= name.head.left_edge.i]
+        text = " ".join(t.lower_ for t in words)
+        return any(t.lower_ in self.ex.titles for t in words) and not any(
+            w in text.split() for w in ("opposition", "former", "ex", "late"))
+
     def taken_from(self, words: list[Token], subjects: list[Ref], objects: list[Ref],
                    relation: str) -> list[Ref]:
         """'The army regained control of Khartoum from the RSF': a place of the taker's own
@@ -793,7 +807,10 @@ class _SentenceRules:
         """'Fidan warned that Ankara would not hesitate to strike': the speaker's own state
         (or its government or army) in a reported clause tells what that side will do or
         suffer ('if its exports were blocked'); it is not the one warned, pledged to or accused."""
-        home = {r.actor.country for r in agents if r.actor.kind in STATE_BOUND and r.actor.country}
+        if verb.lemma_.lower() in self.ex.complaints or verb.lemma_.lower() in self.ex.accusations:
+            return objects  # ("Lapid charged that the Israeli government had abandoned them": blamed)
+        home = {r.actor.country for r in agents if r.actor.country and (
+            r.actor.kind in STATE_BOUND - {"PERSON"} or (r.actor.kind == "PERSON" and self.in_office(r)))}
         if not home:
             return objects
         reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -2151,6 +2168,11 @@ class _SentenceRules:
             return
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         cue, prep, words = self.verb_cue(verb)
+        if cue is not None and cue.relation == "MOBILIZE" and " " in words and (bare := ex.cues.verb.get(lemma)) \
+                is not None and bare.relation != "MOBILIZE" and any(
+                    c.dep_ == "dobj" and self.actors(c, deep=False) for c in verb.children):
+            # "pushed Israel into accepting a truce": an actor pushed is pressed, no forces advancing
+            cue, prep, words = dataclasses.replace(bare, words=lemma), None, lemma
         if cue is None and lemma in ex.directing and complement is not None and any(
                 c.dep_ == "dobj" and not any(r.actor.kind == "MEDIA" for r in self.actors(c))
                 for c in verb.children) and any(a.lower_ == "to" for a in complement.children):
@@ -2269,11 +2291,17 @@ class _SentenceRules:
             # "intercepted a missile fired by the Houthis", "shot down drones launched by X": a
             # defence, no attack on its launcher ("shot down a Syrian jet" stays an act on Syria)
             return
-        if lemma in ex.intercepting and any(
+        # the plural told of last before the verb, outside its subject: what 'them' stands for
+        own_words = {t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree}
+        told = next((t for t in reversed(verb.doc[verb.sent.start:verb.i])
+                     if t.tag_ == "NNS" and t.i not in own_words), None)
+        if lemma in ex.intercepting and told is not None and told.lemma_.lower() in ex.arms and any(
                 c.dep_ == "dobj" and (c.tag_ == "PRP" or any(
                     p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ == "PRP" for g in p.children)
                     for p in c.children)) for c in verb.children):
-            return  # "air defences intercepted most of them": the missiles, a defence
+            # "air defences intercepted most of them": the missiles, a defence ("gunboats
+            # approached the tanker before the navy intercepted them": the boats, their state's)
+            return
         if cue.relation == "CONSULT" and lemma == "meet" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.obligations for c in verb.children):
             return  # "failed to meet its commitments": a duty met, no meeting
@@ -2286,7 +2314,8 @@ class _SentenceRules:
             # a handover, no meeting with Israel and no aid to the Red Cross
             return
         agents, patients, chain = self.subject(verb)
-        users = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+        users = set() if lemma not in ex.exploding else {
+                 t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
                  for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in ex.holding
                  for t in a.subtree}
         if users:
@@ -2514,6 +2543,13 @@ class _SentenceRules:
                 objs = []  # "Israel and Hezbollah clashed in southern Lebanon": each other, there
             else:
                 mutual = False  # "fights militants in Sinai": where it is fought does not fight back
+        if not objs and subjects:
+            # "withdrew fighters from the border under the ceasefire with Israel": with no party
+            # of its own, the act done under a deal is toward the deal's other side
+            mine = {r.actor.id for r in subjects}
+            objs = [r for p in verb.children if self.pressed_under(p) for o in prep_objects_of(p)
+                    for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
+                    for g in prep_objects_of(w) for r in self.actors(g) if r.actor.id not in mine]
         if not subjects or not (objs or (mutual and len(subjects) > 1)):
             return
         if cue.relation == "RETREAT" and used == "to" and self.handover(verb, giving=True, verbs={lemma}):
@@ -3922,9 +3958,11 @@ class _SentenceRules:
                 owners = []  # "the Lebanese Druze leader, X": a leader of the Druze, not of Lebanon
         title = doc[min(h.i for h in halves):max(h.i for h in halves) + 1].text.lower()
         if not owners and cue.relation == "LEADS" and noun.dep_ == "pobj" and noun.head.lower_ == "as" \
-                and title in self.ex.state_head_titles and noun.head.head.lemma_.lower() in self.ex.object_as:
+                and title in self.ex.state_head_titles and noun.head.head.lemma_.lower() in self.ex.installing \
+                and not any(q for q in self.qualifiers(noun.head.head, self.subject(noun.head.head)[2])[:2]):
             # "parliament elected Joseph Aoun as president", "named X as prime minister": the head
-            # of the state the person is of, else that of the one who chose him
+            # of the state the person is of, else that of the one who chose him (only one put
+            # in office: not "refused to elect X as president", "is expected to name X as ...")
             gov = noun.head.head
             chosen = [r for c in gov.children if c.dep_ == "dobj" for r in self.actors(c, deep=False)
                       if r.actor.kind == "PERSON"]

@@ -3166,11 +3166,15 @@ def test_one_chosen_as_head_of_state_leads_it(extractor) -> None:
     person is of (or of the chooser's state)."""
     assert ("joseph-aoun", "LEADS", "lebanon") in triples(
         extractor, "Lebanon's parliament elected Joseph Aoun as president on Thursday.")
-    assert ("masoud-pezeshkian", "LEADS", "iran") in triples(
-        extractor, "Khamenei endorsed Masoud Pezeshkian as president in a ceremony in Tehran.")
-    # near miss: a title that heads no state ('as envoy') leads nothing
-    assert not any(r == "LEADS" for _s, r, _o in triples(
-        extractor, "Trump named Steve Witkoff as special envoy to the Middle East."))
+    assert ("abdul-latif-rashid", "LEADS", "iraq") in triples(
+        extractor, "Iraq's parliament elected Abdul Latif Rashid as president in October 2022.")
+    # near misses: a title that heads no state ('as envoy') leads nothing; nor does one
+    # endorsed, nominated or not elected
+    for text in ("Trump named Steve Witkoff as special envoy to the Middle East.",
+                 "Hezbollah endorsed Suleiman Frangieh as president, but parliament failed to elect him.",
+                 "Lebanon's opposition nominated Michel Moawad as president in a failed vote.",
+                 "Parliament refused to elect Joseph Aoun as president."):
+        assert not any(r == "LEADS" for _s, r, _o in triples(extractor, text)), text
 
 
 def test_a_demand_set_beside_a_request_is_the_askers(extractor) -> None:
@@ -3180,3 +3184,34 @@ def test_a_demand_set_beside_a_request_is_the_askers(extractor) -> None:
                                "leadership rejected.")
     assert ("hezbollah", "REJECT", "nawaf-salam") in found
     assert ("hamas", "AGREE", "egypt") in triples(extractor, "Egypt proposed a truce, an offer Hamas accepted.")
+
+
+def test_review_near_misses_of_this_sessions_rules(extractor) -> None:
+    """Sentences a review wrote against the new rules: each must keep what it said before."""
+    # an actor pushed into something is pressed, no forces advancing
+    assert ("turkey", "REQUEST", "sweden") in triples(
+        extractor, "Turkey pushed Sweden into tightening its anti-terror laws.")
+    # the users of a thing that acts (not explodes) still act through it
+    assert ("irgc", "COERCE", "united-states") in triples(
+        extractor, "Speedboats operated by the IRGC harassed a US destroyer in the Strait of Hormuz.")
+    # an opposition figure's complaint names the government blamed
+    assert ("muqtada-al-sadr", "ACCUSE", "iraq") in triples(
+        extractor, "Moqtada al-Sadr complained that the Iraqi government had failed to protect protesters.")
+    assert ("muqtada-al-sadr", "THREATEN", "iraq") in triples(
+        extractor, "Sadr warned that the Iraqi government would fall if it ignored the protesters.")
+    # a state's own flag is its ship; only open registries are no party
+    assert ("united-states", "COERCE", "iran") in triples(
+        extractor, "The United States seized an Iranian-flagged tanker carrying oil to Venezuela.")
+    # a group's base is the group's
+    assert any(o == "fatemiyoun-brigade" for _s, _r, o in triples(
+        extractor, "Syrian rebels attacked the Fatemiyoun Brigade base near Palmyra."))
+    # boats intercepted are their state's
+    assert ("united-kingdom", "ASSAULT", "iran") in triples(
+        extractor, "Iranian gunboats approached the tanker before the British navy intercepted them.")
+    # with no other party, what is done under a deal is toward its other side
+    assert ("hezbollah", "RETREAT", "israel") in triples(
+        extractor, "Hezbollah withdrew fighters from the border under the ceasefire agreement with Israel.")
+    # 'the two countries' may be a state and a government
+    assert ("jordan", "AGREE", "palestinian-authority") in triples(
+        extractor, "Jordan and the Palestinian Authority discussed the West Bank. The two countries "
+                   "signed a water deal.")
