@@ -265,6 +265,7 @@ class Extractor:
         self.departing = lex.words("departure_verbs")
         self.installing = lex.words("installing_verbs")
         self.exploding = lex.words("exploding_verbs")
+        self.out_of_office = lex.words("out_of_office_modifiers") | lex.words("past_title_modifiers")
         self.stance_heads = lex.words("stance_heads")
         self.commands = lex.words("command_verbs")
         self.happenings = lex.words("happening_nouns")
@@ -775,17 +776,28 @@ class _SentenceRules:
             return self.subject(head, depth + 1)
         return agents, patients, chain
 
+    def intercepted_arms(self, verb: Token) -> bool:
+        """'them' or 'most of them' intercepted stand for the plural told of last before the
+        verb, outside its subject: missiles or drones ('the boats' are their state's)."""
+        if not any(c.dep_ == "dobj" and (c.tag_ == "PRP" or any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ == "PRP" for g in p.children)
+                for p in c.children)) for c in verb.children):
+            return False
+        own_words = {t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree}
+        told = next((t for t in reversed(verb.doc[verb.sent.start:verb.i])
+                     if t.tag_ == "NNS" and t.i not in own_words), None)
+        return told is not None and told.lemma_.lower() in self.ex.arms
+
     def in_office(self, person: Ref) -> bool:
         """Is the person named with a title of office here ('Turkish Foreign Minister X',
         "Iran's parliament speaker, X")? Not an opposition or former one."""
         doc = self.m.doc
         name = doc[person.start:person.end].root
-        words = [t for t in doc[max(person.start - 3, name.left_edge.i):person.start]]
+        words = list(doc[max(person.start - 3, name.left_edge.i):person.start])
         if name.dep_ == "appos":
-            words += [t for t in name.head.subtree if t.i < person.start and t.i >= name.head.left_edge.i]
-        text = " ".join(t.lower_ for t in words)
+            words += [t for t in name.head.subtree if t.i < person.start]
         return any(t.lower_ in self.ex.titles for t in words) and not any(
-            w in text.split() for w in ("opposition", "former", "ex", "late"))
+            t.lower_ in self.ex.out_of_office for t in words)
 
     def taken_from(self, words: list[Token], subjects: list[Ref], objects: list[Ref],
                    relation: str) -> list[Ref]:
@@ -2291,17 +2303,8 @@ class _SentenceRules:
             # "intercepted a missile fired by the Houthis", "shot down drones launched by X": a
             # defence, no attack on its launcher ("shot down a Syrian jet" stays an act on Syria)
             return
-        # the plural told of last before the verb, outside its subject: what 'them' stands for
-        own_words = {t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree}
-        told = next((t for t in reversed(verb.doc[verb.sent.start:verb.i])
-                     if t.tag_ == "NNS" and t.i not in own_words), None)
-        if lemma in ex.intercepting and told is not None and told.lemma_.lower() in ex.arms and any(
-                c.dep_ == "dobj" and (c.tag_ == "PRP" or any(
-                    p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ == "PRP" for g in p.children)
-                    for p in c.children)) for c in verb.children):
-            # "air defences intercepted most of them": the missiles, a defence ("gunboats
-            # approached the tanker before the navy intercepted them": the boats, their state's)
-            return
+        if lemma in ex.intercepting and self.intercepted_arms(verb):
+            return  # "air defences intercepted most of them": the missiles, a defence
         if cue.relation == "CONSULT" and lemma == "meet" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ex.obligations for c in verb.children):
             return  # "failed to meet its commitments": a duty met, no meeting
