@@ -1175,6 +1175,16 @@ class SentenceMentions:
                 return [Ref(seen.actor, token.i, token.i + 1, token.text, "surname", 0.8)]
         return []
 
+    @staticmethod
+    def _ship_name(ent: Span, token: Token) -> bool:
+        """'the tanker Stena Impero', 'the Stena Impero tanker', 'Stena Impero, a British
+        tanker': the name is a ship's."""
+        words = [c for c in token.children if (c.dep_ in ("compound", "amod", "nmod") and c.i < ent.start)
+                 or c.dep_ == "appos"]
+        if token.dep_ in ("appos", "compound"):
+            words.append(token.head)
+        return any(w.lemma_.lower() in VESSELS for w in words)
+
     def _uncurated(self, ent: Span, token: Token, countries: list[tuple[Actor, str]]) -> list[Ref]:
         label = ent.label_
         if label == "PERSON" and len(ent) == 1 and len(ent.text) >= 3 and ent.text.isupper():
@@ -1213,9 +1223,7 @@ class SentenceMentions:
             # "the Sidakan district", "Abyan province", "Al Udeid air base": a place, no actor
             # ("a Fatemiyoun Brigade base": the group's)
             return []
-        if any(c.dep_ in ("compound", "amod", "nmod", "appos") and c.lemma_.lower() in VESSELS
-               for c in (*token.children, token.head) if c.i < ent.start or c.dep_ == "appos") \
-                or token.head.lemma_.lower() in VESSELS and token.dep_ == "appos":
+        if self._ship_name(ent, token):
             return []  # "the tanker Stena Impero": a ship, no actor
         last = next((t for t in reversed(ent) if not (t.like_num or t.is_punct)), ent[-1])  # "Memorandum 2"
         if last.lemma_.lower() in self.f.not_actors or last.lower_ in self.f.not_actors \

@@ -3215,3 +3215,9 @@ def test_review_near_misses_of_this_sessions_rules(extractor) -> None:
     assert ("jordan", "AGREE", "palestinian-authority") in triples(
         extractor, "Jordan and the Palestinian Authority discussed the West Bank. The two countries "
                    "signed a water deal.")
+
+
+def test_a_ship_named_either_way_is_no_actor(extractor) -> None:
+    for text in ("The Revolutionary Guards seized the Stena Impero tanker in July.",
+                 "The Revolutionary Guards seized the tanker Stena Impero in July."):
+        assert not any("stena" in o for _s, _r, o in triples(extractor, text)), text
