@@ -238,13 +238,12 @@ def triple_from_json(
     """
     art = record["article"]
     sent = record["sentence"]
+    # one object per article: a bulk load builds far fewer
     article = previous.article if previous is not None else None
-    if (article is not None and not article_text and not article.text
-            and art["id"] == article.id and art.get("title") == article.title
-            and art.get("published") == article.published
-            and art.get("url") == article.url and art.get("source") == article.source):
-        pass  # one object per article: a bulk load builds far fewer
-    else:
+    if (article is None or article_text or article.text
+            or art["id"] != article.id or art.get("title") != article.title
+            or art.get("published") != article.published
+            or art.get("url") != article.url or art.get("source") != article.source):
         article = Article(
             id=str(art["id"]),
             text=article_text or "",
